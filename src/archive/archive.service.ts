@@ -1,0 +1,202 @@
+/**
+ * The archive: importing documents, finding one, searching. The CLI, the web
+ * site and the API all go through this service; it holds no SQL.
+ */
+import { readFile } from 'node:fs/promises';
+import { formatIndexNumber, indexNumberSlug, parseIndexNumber } from '../domain/index-number.ts';
+import type { ReadDocument } from '../documents/document.ts';
+import { DEFAULT_MAX_BYTES, readDocumentFile } from '../documents/read-file.ts';
+import { collectFiles } from './collect-files.ts';
+import type { DocumentRepository, FacetCounts, NewDocumentRow, SearchFilters } from './document.repository.ts';
+import { presentDocument, presentHit, type DocumentView, type HitView } from './document.presenter.ts';
+import { parseSearchQuery } from './search-query.ts';
+
+export interface ImportFailure {
+  file: string;
+  error: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  updated: number;
+  failed: ImportFailure[];
+}
+
+export interface ImportOptions {
+  maxBytes?: number;
+  /** Called as each file is done, for progress and for naming failures as they happen. */
+  onFile?: (file: string, outcome: 'imported' | 'updated' | ImportFailure) => void;
+}
+
+export interface SearchParams extends SearchFilters {
+  q?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+  sort?: 'relevance' | 'date' | undefined;
+}
+
+export interface SearchResult {
+  total: number;
+  results: HitView[];
+  facets: FacetCounts;
+}
+
+const BATCH = 200;
+
+function toRow(document: ReadDocument, sourceFile: string | null): NewDocumentRow {
+  const parts = document.indexParts;
+  const parsed = document.index ? parseIndexNumber(document.index) : null;
+  return {
+    slug: parsed
+      ? indexNumberSlug(parsed) + (document.language === 'en' ? '' : `-${document.language}`)
+      : `doc-${document.contentHash.slice(0, 12)}`,
+    index_number: document.index,
+    index_as_printed: document.indexAsPrinted,
+    index_prefix: parts?.prefix ?? null,
+    index_country_number: parts?.countryNumber ?? null,
+    index_sequence: parts?.sequence ?? null,
+    index_year: parts?.year ?? null,
+    language: document.language,
+    type: document.type,
+    date: document.date,
+    year: document.date ? Number(document.date.slice(0, 4)) : (parts?.year ?? null),
+    news_service_number: document.newsServiceNumber,
+    urgent_action: document.urgentAction,
+    title: document.title,
+    organisation: document.organisation,
+    body: document.sections.map((s) => (s.heading ? `${s.heading}\n${s.text}` : s.text)).join('\n\n'),
+    sections: JSON.stringify(document.sections),
+    end_marker: document.endMarker,
+    distribution: document.distribution,
+    contact: document.contact ? JSON.stringify(document.contact) : null,
+    countries: JSON.stringify(document.countries),
+    content_hash: document.contentHash,
+    source_file: sourceFile,
+  };
+}
+
+function sortedByCount(facet: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(facet).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+export class ArchiveService {
+  constructor(private readonly documents: DocumentRepository) {}
+
+  /** Imports files and folders; every readable document is kept, every failure named. */
+  async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+    const { files, missing } = await collectFiles(paths);
+    const summary: ImportSummary = { imported: 0, updated: 0, failed: [...missing] };
+    for (const failure of missing) options.onFile?.(failure.file, failure);
+    for (let start = 0; start < files.length; start += BATCH) {
+      const batch = files.slice(start, start + BATCH);
+      const read = await Promise.all(batch.map(async (file) => {
+        try {
+          return { file, result: await readDocumentFile(file, await readFile(file), options.maxBytes ?? DEFAULT_MAX_BYTES) };
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          return { file, result: { ok: false as const, error: `cannot be read (${code ?? String(error)})` } };
+        }
+      }));
+      await this.saveBatch(read, summary, options);
+    }
+    return summary;
+  }
+
+  private async saveBatch(
+    read: Array<{ file: string; result: Awaited<ReturnType<typeof readDocumentFile>> }>,
+    summary: ImportSummary,
+    options: ImportOptions,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    const trx = await this.documents.begin();
+    try {
+      for (const { file, result } of read) {
+        if (!result.ok) {
+          summary.failed.push({ file, error: result.error });
+          options.onFile?.(file, { file, error: result.error });
+          continue;
+        }
+        // A savepoint per document: a write that fails takes back only its own document.
+        const savepoint = await trx.savepoint('document').execute();
+        try {
+          const outcome = await this.documents.save(savepoint, toRow(result.document, file), result.document.countries, now);
+          await savepoint.releaseSavepoint('document').execute();
+          summary[outcome]++;
+          options.onFile?.(file, outcome);
+        } catch (error) {
+          await savepoint.rollbackToSavepoint('document').execute();
+          const failure = { file, error: `could not be stored: ${error instanceof Error ? error.message : String(error)}` };
+          summary.failed.push(failure);
+          options.onFile?.(file, failure);
+        }
+      }
+      await trx.commit().execute();
+    } catch (error) {
+      await trx.rollback().execute();
+      throw error;
+    }
+  }
+
+  /** A document by index number in any spelling, slug or number; English first when several languages share an index. */
+  async findDocument(reference: string, language?: string): Promise<DocumentView | null> {
+    const index = parseIndexNumber(reference);
+    if (index) {
+      const versions = await this.documents.findByIndex(formatIndexNumber(index));
+      const chosen = language ? versions.find((row) => row.language === language) : versions[0];
+      if (chosen) return presentDocument(chosen);
+    }
+    const bySlug = await this.documents.findBySlug(reference.trim().toLowerCase());
+    if (bySlug) return presentDocument(bySlug);
+    if (/^\d+$/.test(reference.trim())) {
+      const byId = await this.documents.findById(Number(reference.trim()));
+      if (byId) return presentDocument(byId);
+    }
+    return null;
+  }
+
+  /** Searches the archive; an index number in any spelling goes straight to its document. */
+  async search(params: SearchParams): Promise<SearchResult> {
+    const q = params.q?.trim() ?? '';
+    const limit = params.limit ?? 10;
+    const offset = params.offset ?? 0;
+    const filters: SearchFilters = {
+      type: params.type, country: params.country?.toUpperCase(), language: params.language?.toLowerCase(),
+      year: params.year, from: params.from, to: params.to,
+    };
+    let match: string | null = null;
+    if (q !== '') {
+      const parsed = parseSearchQuery(q);
+      if (parsed.kind === 'index') return this.searchIndex(parsed.index);
+      match = parsed.fts;
+    }
+    const sort = params.sort ?? (match === null ? 'date' : 'relevance');
+    const [hits, counted] = await Promise.all([
+      this.documents.page(match, filters, sort, limit, offset),
+      this.documents.facets(match, filters),
+    ]);
+    const facets = counted.facets;
+    return {
+      total: counted.total,
+      results: hits.map(presentHit),
+      facets: { type: sortedByCount(facets.type), year: facets.year, country: sortedByCount(facets.country), language: sortedByCount(facets.language) },
+    };
+  }
+
+  private async searchIndex(index: string): Promise<SearchResult> {
+    const rows = await this.documents.findByIndex(index);
+    const facets: FacetCounts = { type: {}, year: {}, country: {}, language: {} };
+    const results = rows.map((row) => {
+      const view = presentDocument(row);
+      const bump = (facet: Record<string, number>, key: string | number | null): void => {
+        if (key !== null) facet[String(key)] = (facet[String(key)] ?? 0) + 1;
+      };
+      bump(facets.type, row.type);
+      bump(facets.year, row.year);
+      bump(facets.language, row.language);
+      for (const country of view.countries) bump(facets.country, country);
+      const snippet = view.sections[0]?.text.slice(0, 240) ?? '';
+      return presentHit({ ...row, snippet, score: 0 });
+    });
+    return { total: results.length, results, facets };
+  }
+}

@@ -1,0 +1,95 @@
+/** Turns stored rows into what the CLI, the API and pages show: the document, hits, snippets. */
+import type { IndexParts } from '../domain/index-number.ts';
+import { describeIndexNumber } from '../domain/index-number.ts';
+import type { Contact, Section } from '../documents/document.ts';
+import { MATCH_END, MATCH_START, type DocumentRow, type Hit } from './document.repository.ts';
+
+export interface DocumentView {
+  id: number;
+  slug: string;
+  index: string | null;
+  indexParts: IndexParts | null;
+  indexAsPrinted: string | null;
+  type: string | null;
+  date: string | null;
+  newsServiceNumber: number | null;
+  urgentAction: string | null;
+  title: string;
+  organisation: string | null;
+  sections: Section[];
+  endMarker: string | null;
+  distribution: string | null;
+  contact: Contact | null;
+  countries: string[];
+  language: string;
+  sourceFile: string | null;
+  importedAt: string;
+  updatedAt: string;
+}
+
+export interface HitView {
+  id: number;
+  slug: string;
+  index: string | null;
+  title: string;
+  type: string | null;
+  date: string | null;
+  language: string;
+  /** Safe HTML: the text escaped, matched words in `<mark>`. */
+  snippet: string;
+  score: number;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** A snippet as safe HTML: escaped text with `<mark>` around matched words. */
+export function snippetHtml(raw: string): string {
+  return escapeHtml(raw.replace(/\s+/g, ' ')).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>');
+}
+
+/** A snippet for a terminal: matched words between guillemets-free brackets. */
+export function snippetText(raw: string, open = '[', close = ']'): string {
+  return raw.replace(/\s+/g, ' ').replaceAll(MATCH_START, open).replaceAll(MATCH_END, close);
+}
+
+/** The document as `vigil show --json` and the API give it. */
+export function presentDocument(row: DocumentRow): DocumentView {
+  const indexParts = row.index_prefix !== null && row.index_country_number !== null && row.index_sequence !== null && row.index_year !== null
+    ? describeIndexNumber({ prefix: row.index_prefix, countryNumber: row.index_country_number, sequence: row.index_sequence, year: row.index_year })
+    : null;
+  return {
+    id: row.id,
+    slug: row.slug,
+    index: row.index_number,
+    indexParts,
+    indexAsPrinted: row.index_as_printed,
+    type: row.type,
+    date: row.date,
+    newsServiceNumber: row.news_service_number,
+    urgentAction: row.urgent_action,
+    title: row.title,
+    organisation: row.organisation,
+    sections: JSON.parse(row.sections) as Section[],
+    endMarker: row.end_marker,
+    distribution: row.distribution,
+    contact: row.contact === null ? null : (JSON.parse(row.contact) as Contact),
+    countries: JSON.parse(row.countries) as string[],
+    language: row.language,
+    sourceFile: row.source_file,
+    importedAt: row.imported_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A search hit with its snippet made safe. */
+export function presentHit(hit: Hit): HitView {
+  return {
+    id: hit.id, slug: hit.slug, index: hit.index_number, title: hit.title, type: hit.type, date: hit.date,
+    language: hit.language, snippet: snippetHtml(hit.snippet), score: Math.round(hit.score * 1000) / 1000,
+  };
+}

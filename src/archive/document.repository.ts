@@ -1,0 +1,185 @@
+/**
+ * Every query on archive documents: storing one (with its countries and its
+ * full-text entry, in one transaction), finding one, and searching. SQL that
+ * only SQLite speaks (FTS5, bm25, snippet) stays in this file.
+ */
+import { sql, type ControlledTransaction, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Database, DocumentsTable } from '../db/schema.ts';
+import type { Selectable } from 'kysely';
+
+export type DocumentRow = Selectable<DocumentsTable>;
+export type NewDocumentRow = Omit<DocumentRow, 'id' | 'imported_at' | 'updated_at'>;
+
+export interface SearchFilters {
+  type?: string | undefined;
+  country?: string | undefined;
+  language?: string | undefined;
+  year?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface Hit {
+  id: number;
+  slug: string;
+  index_number: string | null;
+  title: string;
+  type: string | null;
+  date: string | null;
+  language: string;
+  snippet: string;
+  score: number;
+}
+
+export interface FacetCounts {
+  type: Record<string, number>;
+  year: Record<string, number>;
+  country: Record<string, number>;
+  language: Record<string, number>;
+}
+
+/** Sentinels the repository puts around matched words in snippets; presenters turn them into marks. */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export class DocumentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Starts a transaction the caller commits or rolls back (batch imports use savepoints in it). */
+  begin(): Promise<ControlledTransaction<Database>> {
+    return this.db.startTransaction().execute();
+  }
+
+  /** The stored document with this identity (index number and language, or content), if any. */
+  async findSame(db: Db, row: Pick<NewDocumentRow, 'index_number' | 'language' | 'content_hash'>): Promise<DocumentRow | undefined> {
+    const query = db.selectFrom('documents').selectAll();
+    return row.index_number
+      ? query.where('index_number', '=', row.index_number).where('language', '=', row.language).executeTakeFirst()
+      : query.where('index_number', 'is', null).where('content_hash', '=', row.content_hash).executeTakeFirst();
+  }
+
+  /** Inserts a document or replaces the one with the same identity; says which it did. */
+  async save(trx: Transaction<Database>, row: NewDocumentRow, countries: string[], now: string): Promise<'imported' | 'updated'> {
+    const existing = await this.findSame(trx, row);
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      // External-content FTS5: the old text must be removed with the values it was indexed with.
+      await sql`INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ${id}, ${existing.title}, ${existing.body})`.execute(trx);
+      await trx.updateTable('documents').set({ ...row, slug: existing.slug, updated_at: now }).where('id', '=', id).execute();
+      await trx.deleteFrom('document_countries').where('document_id', '=', id).execute();
+    } else {
+      const slug = await this.freeSlug(trx, row.slug);
+      const inserted = await trx
+        .insertInto('documents')
+        .values({ ...row, slug, imported_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = inserted.id;
+    }
+    await sql`INSERT INTO documents_fts (rowid, title, body) VALUES (${id}, ${row.title}, ${row.body})`.execute(trx);
+    if (countries.length > 0) {
+      await trx.insertInto('document_countries').values(countries.map((country) => ({ document_id: id, country }))).execute();
+    }
+    return existing ? 'updated' : 'imported';
+  }
+
+  private async freeSlug(trx: Transaction<Database>, wanted: string): Promise<string> {
+    let slug = wanted;
+    for (let n = 2; await trx.selectFrom('documents').select('id').where('slug', '=', slug).executeTakeFirst(); n++) {
+      slug = `${wanted}-${n}`;
+    }
+    return slug;
+  }
+
+  /** A document by its address. */
+  findBySlug(slug: string): Promise<DocumentRow | undefined> {
+    return this.db.selectFrom('documents').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  /** A document by its number in this database. */
+  findById(id: number): Promise<DocumentRow | undefined> {
+    return this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Every language version of an index number, English first. */
+  findByIndex(index: string): Promise<DocumentRow[]> {
+    return this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('index_number', '=', index)
+      .orderBy(sql`language = 'en'`, 'desc')
+      .orderBy('language')
+      .execute();
+  }
+
+  private filtersOf(f: SearchFilters): Expression<SqlBool>[] {
+    const where: Expression<SqlBool>[] = [];
+    if (f.type) where.push(sql<SqlBool>`d.type = ${f.type}`);
+    if (f.language) where.push(sql<SqlBool>`d.language = ${f.language}`);
+    if (f.year !== undefined) where.push(sql<SqlBool>`d.year = ${f.year}`);
+    if (f.from) where.push(sql<SqlBool>`d.date >= ${f.from}`);
+    if (f.to) where.push(sql<SqlBool>`d.date <= ${f.to}`);
+    if (f.country) {
+      where.push(sql<SqlBool>`d.id IN (SELECT document_id FROM document_countries WHERE country = ${f.country})`);
+    }
+    return where;
+  }
+
+  private whereClause(match: string | null, filters: SearchFilters) {
+    const parts = this.filtersOf(filters);
+    if (match !== null) parts.unshift(sql<SqlBool>`documents_fts MATCH ${match}`);
+    return parts.length === 0 ? sql`1` : sql.join(parts, sql` AND `);
+  }
+
+  private from(match: string | null) {
+    return match === null
+      ? sql`documents d`
+      : sql`documents_fts JOIN documents d ON d.id = documents_fts.rowid`;
+  }
+
+  /** One page of hits, best first (or newest first), with snippets around the matched words. */
+  async page(match: string | null, filters: SearchFilters, sort: 'relevance' | 'date', limit: number, offset: number): Promise<Hit[]> {
+    const snippet = match === null
+      ? sql`substr(d.body, 1, 240)`
+      : sql`snippet(documents_fts, 1, ${MATCH_START}, ${MATCH_END}, '…', 28)`;
+    const score = match === null ? sql`0` : sql`-bm25(documents_fts, 5.0, 1.0)`;
+    const order = sort === 'date' || match === null ? sql`d.date DESC, d.id DESC` : sql`documents_fts.rank`;
+    const result = await sql<Hit>`
+      SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language,
+             ${snippet} AS snippet, ${score} AS score
+      FROM ${this.from(match)}
+      WHERE ${this.whereClause(match, filters)}
+      ORDER BY ${order}
+      LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+    return result.rows;
+  }
+
+  /** How many documents match, and how they divide by type, year, country and language. */
+  async facets(match: string | null, filters: SearchFilters): Promise<{ total: number; facets: FacetCounts }> {
+    const where = this.whereClause(match, filters);
+    const groups = await sql<{ type: string | null; year: number | null; language: string; n: number }>`
+      SELECT d.type, d.year, d.language, count(*) AS n
+      FROM ${this.from(match)} WHERE ${where}
+      GROUP BY d.type, d.year, d.language`.execute(this.db);
+    const countries = await sql<{ country: string; n: number }>`
+      SELECT c.country, count(*) AS n
+      FROM ${this.from(match)} JOIN document_countries c ON c.document_id = d.id
+      WHERE ${where} GROUP BY c.country`.execute(this.db);
+    const facets: FacetCounts = { type: {}, year: {}, country: {}, language: {} };
+    let total = 0;
+    const add = (facet: Record<string, number>, key: string | number | null, n: number): void => {
+      if (key !== null) facet[String(key)] = (facet[String(key)] ?? 0) + n;
+    };
+    for (const row of groups.rows) {
+      total += row.n;
+      add(facets.type, row.type, row.n);
+      add(facets.year, row.year, row.n);
+      add(facets.language, row.language, row.n);
+    }
+    for (const row of countries.rows) add(facets.country, row.country, row.n);
+    return { total, facets };
+  }
+}

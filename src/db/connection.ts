@@ -1,0 +1,47 @@
+/**
+ * The embedded database: one SQLite file in the data directory, opened with
+ * write-ahead logging so readers never wait for the importer, and migrated to
+ * the current schema on open.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export interface Connection {
+  db: Kysely<Database>;
+  /** The raw handle, for what Kysely does not model: pragmas, backups, change counters. */
+  sqlite: SQLite.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+/** The data directory: `VIGIL_DATA`, else `./vigil-data`. */
+export function defaultDataDir(): string {
+  return resolve(process.env.VIGIL_DATA ?? 'vigil-data');
+}
+
+/** Opens (creating if needed) the database in a data directory and brings its schema up to date. */
+export async function openDatabase(dataDir: string): Promise<Connection> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, 'vigil.db');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { db, sqlite, file, close: () => db.destroy() };
+}

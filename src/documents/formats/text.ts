@@ -1,0 +1,58 @@
+/**
+ * Plain text, as organisations keep it: converted from scans or word
+ * processors, hard-wrapped, often with Markdown-like marks (`## Background`,
+ * `**Public Statement**`) left in. Paragraphs are separated by blank lines.
+ */
+import type { Block } from '../blocks.ts';
+
+const ATX_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const SETEXT_UNDERLINE = /^\s*(=+|-+)\s*$/;
+const SEPARATOR = /^[\s*\-=_~#.]+$/;
+
+/** Removes emphasis marks that Markdown-minded converters leave around words. */
+export function stripInlineMarks(line: string): string {
+  if (!line.includes('*') && !line.includes('_')) return line.replace(/[ \t]+/g, ' ').trim();
+  return line
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?=$|[\s).,;:!?])/g, '$1$2')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** Reads plain text into blocks: headings where the text marks them, paragraphs otherwise. */
+export function readText(text: string): Block[] {
+  const blocks: Block[] = [];
+  let lines: string[] = [];
+  const flush = (): void => {
+    if (lines.length > 0) blocks.push({ kind: 'paragraph', text: lines.join('\n') });
+    lines = [];
+  };
+  const rawLines = text.split('\n');
+  for (let i = 0; i < rawLines.length; i++) {
+    const raw = rawLines[i]!.replace(/\t/g, ' ');
+    if (raw.trim() === '') {
+      flush();
+      continue;
+    }
+    const atx = ATX_HEADING.exec(raw.trim());
+    if (atx) {
+      flush();
+      const heading = stripInlineMarks(atx[2]!);
+      if (heading !== '') blocks.push({ kind: 'heading', depth: atx[1]!.length, text: heading });
+      continue;
+    }
+    const next = rawLines[i + 1];
+    if (lines.length === 0 && next !== undefined && SETEXT_UNDERLINE.test(next) && !SEPARATOR.test(raw)) {
+      blocks.push({ kind: 'heading', depth: next.trim().startsWith('=') ? 1 : 2, text: stripInlineMarks(raw) });
+      i++;
+      continue;
+    }
+    if (SEPARATOR.test(raw)) {
+      flush();
+      continue;
+    }
+    lines.push(stripInlineMarks(raw));
+  }
+  flush();
+  return blocks;
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading one file into a document: checks what a batch import meets in the
+ * wild (empty, binary, over-large, unknown format, text in an old encoding),
+ * then hands the text to its format reader and the blocks to recognition.
+ * Never throws: every failure comes back as a clear reason.
+ */
+import { extname } from 'node:path';
+import { DocumentError, type Block } from './blocks.ts';
+import type { ReadDocument } from './document.ts';
+import { readHtml } from './formats/html.ts';
+import { readMarkdown } from './formats/markdown.ts';
+import { readPdf } from './formats/pdf.ts';
+import { readText } from './formats/text.ts';
+import { recogniseDocument } from './recognise/recognise-document.ts';
+
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+
+type Format = 'markdown' | 'text' | 'html' | 'pdf';
+
+const FORMATS: Record<string, Format> = {
+  '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text', '.text': 'text',
+  '.html': 'html', '.htm': 'html', '.pdf': 'pdf',
+};
+
+export type ReadResult = { ok: true; document: ReadDocument } | { ok: false; error: string };
+
+/** The format a file name says it holds, or null for one Vigil does not read. */
+export function formatOfFile(name: string): Format | null {
+  return FORMATS[extname(name).toLowerCase()] ?? null;
+}
+
+/** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new DocumentError('binary content, not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Files from before Unicode: Windows-1252 decodes every byte, so nothing is lost.
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  const controls = text.slice(0, 8192).match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  if (controls > 8) throw new DocumentError('binary content, not text');
+  return text.replace(/\r\n?/g, '\n');
+}
+
+async function readBlocks(format: Format, bytes: Uint8Array): Promise<Block[]> {
+  if (format === 'pdf') return readPdf(bytes);
+  const text = decodeText(bytes);
+  if (format === 'markdown') return readMarkdown(text);
+  if (format === 'html') return readHtml(text);
+  return readText(text);
+}
+
+/** Reads one file's bytes into a document, or says clearly why it cannot. */
+export async function readDocumentFile(name: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
+  const format = formatOfFile(name);
+  if (!format) {
+    return { ok: false, error: `unsupported format "${extname(name) || 'no extension'}" (Vigil reads .md, .txt, .html and .pdf)` };
+  }
+  if (bytes.length === 0) return { ok: false, error: 'empty file' };
+  if (bytes.length > maxBytes) {
+    return { ok: false, error: `file too large: ${bytes.length} bytes, the limit is ${maxBytes} (raise it with --max-size)` };
+  }
+  try {
+    const blocks = await readBlocks(format, bytes);
+    return { ok: true, document: recogniseDocument(blocks) };
+  } catch (error) {
+    if (error instanceof DocumentError) return { ok: false, error: error.message };
+    return { ok: false, error: `could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
