@@ -199,4 +199,32 @@ export class ArchiveService {
     });
     return { total: results.length, results, facets };
   }
+
+  /** Other language versions of a document's index number. */
+  async languageVersions(document: DocumentView): Promise<Array<{ slug: string; language: string }>> {
+    if (!document.index) return [];
+    const rows = await this.documents.findByIndex(document.index);
+    return rows.filter((row) => row.id !== document.id).map((row) => ({ slug: row.slug, language: row.language }));
+  }
+
+  /** Documents related to this one: same country, nearby dates. */
+  async related(document: DocumentView, limit = 5): Promise<HitView[]> {
+    const hits = await this.documents.related(document.id, document.countries, document.date, limit);
+    return hits.map(presentHit);
+  }
+
+  /** How many documents the archive holds. */
+  count(): Promise<number> {
+    return this.documents.count();
+  }
+
+  /** When anything in the archive last changed (ISO time), or null when it is empty. */
+  lastChange(): Promise<string | null> {
+    return this.documents.lastChange();
+  }
+
+  /** A page of document addresses for the sitemap. */
+  addresses(limit: number, offset: number): Promise<Array<{ slug: string; updatedAt: string }>> {
+    return this.documents.listAddresses(limit, offset).then((rows) => rows.map((row) => ({ slug: row.slug, updatedAt: row.updated_at })));
+  }
 }

@@ -182,4 +182,34 @@ export class DocumentRepository {
     for (const row of countries.rows) add(facets.country, row.country, row.n);
     return { total, facets };
   }
+
+  /** Documents sharing a country with this one, nearest in date first. */
+  async related(id: number, countries: string[], date: string | null, limit: number): Promise<Hit[]> {
+    if (countries.length === 0) return [];
+    const nearness = date === null ? sql`d.id` : sql`abs(julianday(d.date) - julianday(${date}))`;
+    const result = await sql<Hit>`
+      SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, substr(d.body, 1, 240) AS snippet, 0 AS score
+      FROM documents d
+      WHERE d.id != ${id} AND d.id IN (SELECT document_id FROM document_countries WHERE country IN (${sql.join(countries)}))
+      ORDER BY d.date IS NULL, ${nearness}, d.id DESC
+      LIMIT ${limit}`.execute(this.db);
+    return result.rows;
+  }
+
+  /** How many documents the archive holds. */
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Addresses and last changes of documents, in id order, for sitemaps. */
+  listAddresses(limit: number, offset: number): Promise<Array<{ slug: string; updated_at: string }>> {
+    return this.db.selectFrom('documents').select(['slug', 'updated_at']).orderBy('id').limit(limit).offset(offset).execute();
+  }
+
+  /** When the archive last changed: the newest update time, or null when empty. */
+  async lastChange(): Promise<string | null> {
+    const row = await this.db.selectFrom('documents').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+    return row?.at ?? null;
+  }
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerImport } from './commands/import.command.ts';
 import { registerSearch } from './commands/search.command.ts';
+import { registerServe } from './commands/serve.command.ts';
 import { registerShow } from './commands/show.command.ts';
 import { CliError } from './output.ts';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerShow(program);
   registerSearch(program);
+  registerServe(program);
   return program;
 }
 

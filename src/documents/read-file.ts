@@ -22,6 +22,9 @@ const FORMATS: Record<string, Format> = {
   '.html': 'html', '.htm': 'html', '.pdf': 'pdf',
 };
 
+// Windows-1252 bytes 0x80–0x9F (curly quotes, dashes, €), which Node 20's decoder reads as Latin-1 controls.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 export type ReadResult = { ok: true; document: ReadDocument } | { ok: false; error: string };
 
 /** The format a file name says it holds, or null for one Vigil does not read. */
@@ -40,7 +43,7 @@ export function decodeText(bytes: Uint8Array): string {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     // Files from before Unicode: Windows-1252 decodes every byte, so nothing is lost.
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
   }
   const controls = text.slice(0, 8192).match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 8) throw new DocumentError('binary content, not text');

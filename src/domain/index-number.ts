@@ -50,7 +50,8 @@ function build(prefix: string, cc: string, seq: string, year: string): IndexNumb
 }
 
 // Separated forms: `ASA 17/013/2002`, `asa17/062/2002`, `asa-17-013-2002`, `ASA 17 013 2002`.
-const SEPARATED = /^([A-Za-z]{3})[\s_-]*(\d{2})\s*[/\-\s]\s*(\d{1,4})\s*[/\-\s]\s*(\d{4}|\d{2})$/;
+// Each separator is a slash or hyphen with optional spaces, or spaces alone: never ambiguous, so never slow.
+const SEPARATED = /^([A-Za-z]{3})[\s_-]*(\d{2})(?:\s*[/-]\s*|\s+)(\d{1,4})(?:\s*[/-]\s*|\s+)(\d{4}|\d{2})$/;
 // Compact archive form: `asa170132002`, `asa240121995`, `AMR3766742017`.
 const COMPACT = /^([A-Za-z]{3})(\d{2})(\d{1,4})((?:19|20)\d{2})$/;
 
@@ -60,7 +61,7 @@ export function parseIndexNumber(text: string): IndexNumber | null {
     .trim()
     .replace(/^\(|\)$/g, '')
     .replace(/^(?:A[Il1|]\s*[Il1|]ndex\s*(?:No\.?|Number)?\s*:?\s*)/i, '')
-    .replace(/^\/?documents\//i, '')
+    .replace(/^(?:\S*\/)?documents\//i, '')
     .replace(/\/[a-z]{2}\/?$/i, '')
     .trim();
   const separated = SEPARATED.exec(cleaned);

@@ -27,6 +27,8 @@ const PARSERS: Record<string, Parser> = {
 };
 
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+// A second "today": a written date reads the same against both, a relative one (`yesterday`) does not.
+const OTHER_REFERENCE = new Date(Date.UTC(2010, 6, 15));
 
 /** A calendar date as `YYYY-MM-DD`, after checking the day exists. */
 export function isoDate(year: number, month: number, day: number): string | null {
@@ -37,14 +39,22 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The date a result states in full, unless it only means something relative to today. */
+function completeDate(parser: Parser, result: chrono.ParsedResult): string | null {
+  const start = result.start;
+  if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) return null;
+  const date = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+  const again = parser.parse(result.text, OTHER_REFERENCE)[0]?.start;
+  const stable = again !== undefined && (['year', 'month', 'day'] as const).every((unit) => again.get(unit) === start.get(unit));
+  return stable ? date : null;
+}
+
 /** The first complete written date (day, month and year all stated) in a text, or null. */
 export function readWrittenDate(text: string, language = 'en'): string | null {
   const parsers = language === 'en' ? [PARSERS.en!] : [PARSERS[language], PARSERS.en!].filter(Boolean);
   for (const parser of parsers as Parser[]) {
     for (const result of parser.parse(text, REFERENCE)) {
-      const start = result.start;
-      if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue;
-      const date = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+      const date = completeDate(parser, result);
       if (date) return date;
     }
   }

@@ -7,10 +7,11 @@ import type { Block } from '../blocks.ts';
 
 const parser = unified().use(rehypeParse);
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'button', 'select', 'form']);
+// Never document text: code, embedded objects, controls and navigation menus.
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'button', 'select', 'form', 'nav']);
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'figcaption', 'figure', 'footer', 'header', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre',
   'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ]);
@@ -24,11 +25,22 @@ function hasBlockChild(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlockChild(child)));
 }
 
+/** An element's text, leaving out skipped elements however deep they are nested. */
+function textOf(node: Element): string {
+  const prune = (element: Element): Element => ({
+    ...element,
+    children: element.children
+      .filter((child) => !(child.type === 'element' && SKIPPED.has(child.tagName)))
+      .map((child) => (child.type === 'element' ? prune(child) : child)),
+  });
+  return toText(prune(node)).trim();
+}
+
 function walk(node: Element, blocks: Block[]): void {
   let inline: ElementContent[] = [];
   const flush = (): void => {
     if (inline.length === 0) return;
-    const text = toText({ type: 'element', tagName: 'p', properties: {}, children: inline }).trim();
+    const text = textOf({ type: 'element', tagName: 'p', properties: {}, children: inline });
     if (text !== '') blocks.push({ kind: 'paragraph', text });
     inline = [];
   };
@@ -41,15 +53,15 @@ function walk(node: Element, blocks: Block[]): void {
     flush();
     const heading = HEADING.exec(child.tagName);
     if (heading) {
-      const text = toText(child).trim();
+      const text = textOf(child);
       if (text !== '') blocks.push({ kind: 'heading', depth: Number(heading[1]), text });
     } else if (child.tagName === 'tr') {
-      const cells = child.children.filter(isBlock).map((cell) => toText(cell).trim());
+      const cells = child.children.filter(isBlock).map(textOf);
       if (cells.some((cell) => cell !== '')) blocks.push({ kind: 'paragraph', text: cells.join(' | ') });
     } else if (hasBlockChild(child)) {
       walk(child, blocks);
     } else {
-      const text = toText(child).trim();
+      const text = textOf(child);
       if (text !== '') blocks.push({ kind: 'paragraph', text });
     }
   }

@@ -19,10 +19,11 @@ export interface Header {
 }
 
 const NEWS_SERVICE = /News\s*Service\s*(?:Nr|No|Number|n[o°º])?\.?\s*:?\s*(\d{1,4})\b/i;
-const URGENT_ACTION = /\b(?:UA|EXTRA)\s*\d{1,4}\s*\/\s*\d{2,4}\b(?:\s*[-–:]?\s*(?:FIRST|SECOND|THIRD|FURTHER|FINAL)\s+(?:UPDATE|INFORMATION)|\s*[-–:]?\s*STOP ACTION)?/;
+const URGENT_ACTION = /\b(?:UA|EXTRA)\s*:?\s*\d{1,4}\s*\/\s*\d{2,4}\b(?:\s*[-–:]?\s*(?:FIRST|SECOND|THIRD|FURTHER|FINAL)\s+(?:UPDATE|INFORMATION)|\s*[-–:]?\s*STOP ACTION)?/;
 const ORGANISATION_WORD = /\b(?:INTERNATIONAL|ORGANI[SZ]ATION|WATCH|COMMITTEE|FEDERATION|LEAGUE|COUNCIL|CENTRE|CENTER|FOUNDATION|SOCIETY|NETWORK|ASSOCIATION|INSTITUTE|PROJECT|FORUM|UNION|GROUP)\b/;
 const EMBARGO = /^\s*(?:embargo(?:ed)?|under strict embargo|for immediate release)\b/i;
-const DATE_ONLY = /^[\p{L}\s,.]*\d{1,4}[\p{L}\s,./-]*\d{0,4}[\p{L}\s,.]*$/u;
+const DATE_LABEL = /^dated?\s*:\s*/i;
+const DATE_ONLY = /^[\p{L}\s,.]*\d{1,4}(?:[\p{L}\s,./-]*\d{1,4}){0,2}[\p{L}\s,.]*$/u;
 
 function isShouting(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
@@ -49,7 +50,7 @@ export function isHeaderLine(line: string): boolean {
   if (typeNamedBy(text) || organisationLine(text) || EMBARGO.test(text)) return true;
   if (text.length < 160 && (findIndexNumbers(text).length > 0 || NEWS_SERVICE.test(text) || URGENT_ACTION.test(text))) return true;
   if (/^\s*(?:FIRST|SECOND|THIRD|FURTHER|FINAL)\s+(?:UPDATE|INFORMATION)\b/.test(text) || /^STOP ACTION$/.test(text)) return true;
-  return text.length <= 40 && DATE_ONLY.test(text) && /\b\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(text);
+  return text.length <= 40 && DATE_ONLY.test(text.replace(DATE_LABEL, '')) && /\b\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(text);
 }
 
 /** Reads the fields of header lines; lines that are not header lines are ignored. */
@@ -78,7 +79,7 @@ export function readHeader(lines: string[]): Header {
     const news = NEWS_SERVICE.exec(line);
     if (news) header.newsServiceNumber ??= Number(news[1]);
     const ua = URGENT_ACTION.exec(line);
-    if (ua) header.urgentAction ??= ua[0].replace(/\s+/g, ' ').trim();
+    if (ua) header.urgentAction ??= ua[0].replace(/\s+/g, ' ').replace(/^(UA|EXTRA) ?: ?/, '$1 ').trim();
   }
   header.type ??= mentionedType ?? (header.urgentAction ? 'Urgent Action' : null);
   return header;

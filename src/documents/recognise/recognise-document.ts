@@ -115,8 +115,9 @@ export function recogniseDocument(blocks: Block[]): ReadDocument {
   const sections = toSections(bodyBlocks);
   const bodyText = sections.map((section) => `${section.heading ?? ''}\n${section.text}`).join('\n');
   const language = detectLanguage(bodyText.length > 40 ? bodyText : `${layout.title}\n${bodyText}`);
+  // The date stands in the header, or in a header line printed below the title (as the index does).
   // Index numbers look like numeric dates (`24/01/00`): take them out before reading the date.
-  const headerText = layout.headerLines.filter((line) => /\d/.test(line)).map(withoutIndexNumbers).join('\n');
+  const headerText = [...layout.headerLines, ...strays].filter((line) => /\d/.test(line)).map(withoutIndexNumbers).join('\n');
   const date = readWrittenDate(headerText, language) ?? (trailer.contact ? readWrittenDate(trailer.contact.text, language) : null);
   const index = fields.index?.index ?? null;
   return {

@@ -1,0 +1,31 @@
+/** `vigil serve`: the public archive site and API on the embedded database. */
+import type { Command } from 'commander';
+import { startServer } from '../../web/server.ts';
+import { wholeNumber } from '../output.ts';
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  log?: boolean;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the public archive (pages, feed, JSON API). An empty archive first gets the demonstration documents.')
+    .option('--port <port>', 'port to listen on (or PORT)', wholeNumber('--port', 1, 65535), Number(process.env.PORT ?? 8080))
+    .option('--host <address>', 'address to listen on (or HOST)', process.env.HOST ?? '127.0.0.1')
+    .option('--public-url <url>', 'the address readers use, for feeds and citations (or VIGIL_PUBLIC_URL)', process.env.VIGIL_PUBLIC_URL)
+    .option('--log', 'log every request')
+    .action(async (flags: ServeFlags) => {
+      const app = await startServer({ port: flags.port, host: flags.host, logger: flags.log ?? false, ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}) });
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          void app.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,87 @@
+/**
+ * Builds the web application: security headers, compression, validation and
+ * error pages, then the routes. Tests build it too and call it with inject().
+ */
+import fastifyCompress from '@fastify/compress';
+import fastifyEtag from '@fastify/etag';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Archive } from '../archive/index.ts';
+import { requireDeclaredPermissions } from './access.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerApiRoutes } from './routes/api/documents.routes.ts';
+import { registerAssetRoutes } from './routes/pages/assets.routes.ts';
+import { registerDocumentRoutes } from './routes/pages/document.routes.ts';
+import { registerFeedRoutes } from './routes/pages/feed.routes.ts';
+import { registerHomeRoutes } from './routes/pages/home.routes.ts';
+import { registerSearchRoutes } from './routes/pages/search.routes.ts';
+
+export interface AppOptions {
+  archive: Archive;
+  /** The address the public reaches the site at, for feeds, sitemaps and citations. */
+  publicUrl: string;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    archive: Archive;
+    publicUrl: string;
+  }
+}
+
+/** The Fastify application, ready to listen or to be injected into. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: true, useDefaults: true, removeAdditional: false, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('archive', options.archive);
+  app.decorate('publicUrl', options.publicUrl.replace(/\/+$/, ''));
+  requireDeclaredPermissions(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  // The ETag is computed on the page itself, before compression, so 304s work for every encoding.
+  await app.register(fastifyEtag, { weak: true });
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Vigil archive API', version: '1.0.0', description: 'Public documents of the archive: search with facets, and each document with its recognised fields.' },
+      servers: [{ url: options.publicUrl }],
+    },
+  });
+  registerErrorHandling(app);
+
+  registerAssetRoutes(app);
+  registerHomeRoutes(app);
+  registerSearchRoutes(app);
+  registerDocumentRoutes(app);
+  registerFeedRoutes(app);
+  registerApiRoutes(app);
+  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', documents: await app.archive.count() }));
+  return app;
+}
