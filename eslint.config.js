@@ -7,7 +7,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'src/documents/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -15,7 +15,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
-  { files: ['bin/*.js', '*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['bin/*.js', '*.js', 'src/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   // The browser script is plain JavaScript served as is: checked without type information.
   {
     files: ['src/web/assets/**/*.js'],

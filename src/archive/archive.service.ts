@@ -2,10 +2,10 @@
  * The archive: importing documents, finding one, searching. The CLI, the web
  * site and the API all go through this service; it holds no SQL.
  */
-import { readFile } from 'node:fs/promises';
 import { formatIndexNumber, indexNumberSlug, parseIndexNumber } from '../domain/index-number.ts';
 import type { ReadDocument } from '../documents/document.ts';
-import { DEFAULT_MAX_BYTES, readDocumentFile } from '../documents/read-file.ts';
+import { DEFAULT_MAX_BYTES, type ReadResult } from '../documents/read-file.ts';
+import { documentReader, type DocumentReader } from '../documents/read-pool.ts';
 import { collectFiles } from './collect-files.ts';
 import type { DocumentRepository, FacetCounts, NewDocumentRow, SearchFilters } from './document.repository.ts';
 import { presentDocument, presentHit, type DocumentView, type HitView } from './document.presenter.ts';
@@ -87,23 +87,29 @@ export class ArchiveService {
     const { files, missing } = await collectFiles(paths);
     const summary: ImportSummary = { imported: 0, updated: 0, failed: [...missing] };
     for (const failure of missing) options.onFile?.(failure.file, failure);
-    for (let start = 0; start < files.length; start += BATCH) {
-      const batch = files.slice(start, start + BATCH);
-      const read = await Promise.all(batch.map(async (file) => {
-        try {
-          return { file, result: await readDocumentFile(file, await readFile(file), options.maxBytes ?? DEFAULT_MAX_BYTES) };
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          return { file, result: { ok: false as const, error: `cannot be read (${code ?? String(error)})` } };
-        }
-      }));
-      await this.saveBatch(read, summary, options);
+    const reader = documentReader(files.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    try {
+      // Reading runs ahead of writing by one batch, so workers parse while the database writes.
+      let pending = this.readBatch(reader, files.slice(0, BATCH));
+      for (let start = 0; start < files.length; start += BATCH) {
+        const read = await pending;
+        pending = this.readBatch(reader, files.slice(start + BATCH, start + 2 * BATCH));
+        await this.saveBatch(read, summary, options);
+      }
+      await pending;
+    } finally {
+      await reader.close();
+      this.documents.changed();
     }
     return summary;
   }
 
+  private readBatch(reader: DocumentReader, files: string[]): Promise<Array<{ file: string; result: ReadResult }>> {
+    return Promise.all(files.map(async (file) => ({ file, result: await reader.read(file) })));
+  }
+
   private async saveBatch(
-    read: Array<{ file: string; result: Awaited<ReturnType<typeof readDocumentFile>> }>,
+    read: Array<{ file: string; result: ReadResult }>,
     summary: ImportSummary,
     options: ImportOptions,
   ): Promise<void> {
@@ -170,10 +176,8 @@ export class ArchiveService {
       match = parsed.fts;
     }
     const sort = params.sort ?? (match === null ? 'date' : 'relevance');
-    const [hits, counted] = await Promise.all([
-      this.documents.page(match, filters, sort, limit, offset),
-      this.documents.facets(match, filters),
-    ]);
+    const counted = this.documents.facets(match, filters);
+    const hits = counted.total === 0 ? [] : await this.documents.page(match, filters, sort, limit, offset);
     const facets = counted.facets;
     return {
       total: counted.total,

@@ -4,8 +4,10 @@
  * only SQLite speaks (FTS5, bm25, snippet) stays in this file.
  */
 import { sql, type ControlledTransaction, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { Database, DocumentsTable } from '../db/schema.ts';
+import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
+import type { Database, DocumentsTable } from '../db/schema.ts';
+import { FacetIndex, type FacetRow } from './facet-index.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 export type NewDocumentRow = Omit<DocumentRow, 'id' | 'imported_at' | 'updated_at'>;
@@ -45,7 +47,37 @@ export const MATCH_END = '\u0003';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export class DocumentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private facetIndex: FacetIndex | null = null;
+  private facetVersion = -1;
+  private readonly matchingIds: SQLite.Statement<[string], number>;
+  private readonly dataVersion: () => number;
+
+  /**
+   * Kysely for every query but two hot paths that read the raw handle: the ids
+   * a full-text match yields (tens of thousands at a time) and the change counter.
+   */
+  constructor(private readonly db: Kysely<Database>, private readonly sqlite: SQLite.Database) {
+    this.matchingIds = sqlite.prepare<[string], number>('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck();
+    const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+    this.dataVersion = () => version.get()!;
+  }
+
+  /** Forgets what is cached about the documents; called after this connection writes. */
+  changed(): void {
+    this.facetIndex = null;
+  }
+
+  /** The facet index, rebuilt when this or another connection (an import beside the server) changed the documents. */
+  private facets_(): FacetIndex {
+    const version = this.dataVersion();
+    if (this.facetIndex && version === this.facetVersion) return this.facetIndex;
+    const rows = this.sqlite.prepare<[], FacetRow>('SELECT id, type, year, language, date FROM documents').iterate();
+    const pairs = this.sqlite.prepare<[], [number, string]>('SELECT document_id, country FROM document_countries ORDER BY document_id').raw().all();
+    const maxId = this.sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM documents').pluck().get()!;
+    this.facetIndex = new FacetIndex(rows, pairs, maxId);
+    this.facetVersion = version;
+    return this.facetIndex;
+  }
 
   /** Starts a transaction the caller commits or rolls back (batch imports use savepoints in it). */
   begin(): Promise<ControlledTransaction<Database>> {
@@ -71,13 +103,7 @@ export class DocumentRepository {
       await trx.updateTable('documents').set({ ...row, slug: existing.slug, updated_at: now }).where('id', '=', id).execute();
       await trx.deleteFrom('document_countries').where('document_id', '=', id).execute();
     } else {
-      const slug = await this.freeSlug(trx, row.slug);
-      const inserted = await trx
-        .insertInto('documents')
-        .values({ ...row, slug, imported_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = inserted.id;
+      id = await this.insert(trx, row, now);
     }
     await sql`INSERT INTO documents_fts (rowid, title, body) VALUES (${id}, ${row.title}, ${row.body})`.execute(trx);
     if (countries.length > 0) {
@@ -86,12 +112,18 @@ export class DocumentRepository {
     return existing ? 'updated' : 'imported';
   }
 
-  private async freeSlug(trx: Transaction<Database>, wanted: string): Promise<string> {
-    let slug = wanted;
-    for (let n = 2; await trx.selectFrom('documents').select('id').where('slug', '=', slug).executeTakeFirst(); n++) {
-      slug = `${wanted}-${n}`;
+  /** Inserts a new document under its slug, or under `slug-2`, `slug-3`… when that address is taken. */
+  private async insert(trx: Transaction<Database>, row: NewDocumentRow, now: string): Promise<number> {
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? row.slug : `${row.slug}-${n}`;
+      const inserted = await trx
+        .insertInto('documents')
+        .values({ ...row, slug, imported_at: now, updated_at: now })
+        .onConflict((conflict) => conflict.column('slug').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) return inserted.id;
     }
-    return slug;
   }
 
   /** A document by its address. */
@@ -158,29 +190,10 @@ export class DocumentRepository {
   }
 
   /** How many documents match, and how they divide by type, year, country and language. */
-  async facets(match: string | null, filters: SearchFilters): Promise<{ total: number; facets: FacetCounts }> {
-    const where = this.whereClause(match, filters);
-    const groups = await sql<{ type: string | null; year: number | null; language: string; n: number }>`
-      SELECT d.type, d.year, d.language, count(*) AS n
-      FROM ${this.from(match)} WHERE ${where}
-      GROUP BY d.type, d.year, d.language`.execute(this.db);
-    const countries = await sql<{ country: string; n: number }>`
-      SELECT c.country, count(*) AS n
-      FROM ${this.from(match)} JOIN document_countries c ON c.document_id = d.id
-      WHERE ${where} GROUP BY c.country`.execute(this.db);
-    const facets: FacetCounts = { type: {}, year: {}, country: {}, language: {} };
-    let total = 0;
-    const add = (facet: Record<string, number>, key: string | number | null, n: number): void => {
-      if (key !== null) facet[String(key)] = (facet[String(key)] ?? 0) + n;
-    };
-    for (const row of groups.rows) {
-      total += row.n;
-      add(facets.type, row.type, row.n);
-      add(facets.year, row.year, row.n);
-      add(facets.language, row.language, row.n);
-    }
-    for (const row of countries.rows) add(facets.country, row.country, row.n);
-    return { total, facets };
+  facets(match: string | null, filters: SearchFilters): { total: number; facets: FacetCounts } {
+    const index = this.facets_();
+    const ids = match === null ? null : Int32Array.from(this.matchingIds.iterate(match));
+    return index.count(ids, filters);
   }
 
   /** Documents sharing a country with this one, nearest in date first. */

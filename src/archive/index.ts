@@ -13,6 +13,6 @@ export interface Archive extends ArchiveService {
 /** The archive service on the database in `dataDir` (default: `VIGIL_DATA` or `./vigil-data`). */
 export async function openArchive(options: { dataDir?: string } = {}): Promise<Archive> {
   const connection = await openDatabase(options.dataDir ?? defaultDataDir());
-  const service = new ArchiveService(new DocumentRepository(connection.db));
+  const service = new ArchiveService(new DocumentRepository(connection.db, connection.sqlite));
   return Object.assign(service, { close: () => connection.close() });
 }

@@ -24,6 +24,8 @@ type Node =
   | { n: 'or'; any: Node[] };
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
+// Shorter prefixes would match a large part of the vocabulary and answer slowly.
+const MIN_PREFIX = 3;
 
 function tokenize(query: string): Token[] {
   const tokens: Token[] = [];
@@ -34,6 +36,11 @@ function tokenize(query: string): Token[] {
     if (c === '(' || c === ')') { tokens.push({ t: c === '(' ? 'open' : 'close' }); i++; continue; }
     const negated = c === '-' && i + 1 < query.length && !/\s/.test(query[i + 1]!);
     if (negated) i++;
+    if (negated && query[i] === '(') {
+      // `-(a OR b)` excludes the whole group, as `NOT (a OR b)` does.
+      tokens.push({ t: 'not' });
+      continue;
+    }
     if (query[i] === '"') {
       const end = query.indexOf('"', i + 1);
       if (end < 0) throw new SearchQueryError('a quotation mark is not closed: end the phrase with "');
@@ -118,6 +125,9 @@ class Parser {
     }
     if (token.t !== 'term') throw new SearchQueryError(`${token.t.toUpperCase()} is misplaced`);
     if (!HAS_WORD.test(token.text)) return null;
+    if (token.prefix && !token.phrase && [...token.text].length < MIN_PREFIX) {
+      throw new SearchQueryError(`a prefix needs at least ${MIN_PREFIX} letters before the * ("${token.text}*" is too short)`);
+    }
     return { node: { n: 'term', text: token.text, prefix: token.prefix, phrase: token.phrase }, negated: token.negated };
   }
 
@@ -157,7 +167,9 @@ function termsOf(node: Node): string[] {
 }
 
 /** Reads a search box query; throws SearchQueryError with a message meant for the reader. */
-export function parseSearchQuery(query: string): ParsedQuery {
+export function parseSearchQuery(input: string): ParsedQuery {
+  // Control characters are never searched for, and FTS5 reads a NUL as the end of the expression.
+  const query = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
   const index = parseIndexNumber(query);
   if (index) return { kind: 'index', index: formatIndexNumber(index) };
   if (query.length > 1000) throw new SearchQueryError('the query is too long (at most 1,000 characters)');

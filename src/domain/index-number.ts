@@ -10,6 +10,8 @@ export interface IndexNumber {
   countryNumber: number;
   sequence: number;
   year: number;
+  /** Printed with a four-digit sequence (`0362`): the scheme from 2015 on. */
+  wide?: boolean;
 }
 
 export interface IndexParts extends IndexNumber {
@@ -40,12 +42,13 @@ function plausible(index: IndexNumber): boolean {
 }
 
 function build(prefix: string, cc: string, seq: string, year: string): IndexNumber | null {
-  const index = {
+  const index: IndexNumber = {
     prefix: prefix.toUpperCase(),
     countryNumber: Number(cc),
     sequence: Number(seq),
     year: expandYear(year),
   };
+  if (seq.length === 4) index.wide = true;
   return plausible(index) ? index : null;
 }
 
@@ -71,10 +74,15 @@ export function parseIndexNumber(text: string): IndexNumber | null {
   return null;
 }
 
-/** The one normal spelling: three-digit sequence at least and a four-digit year. */
+/**
+ * The one normal spelling: a four-digit year, and a sequence of three digits
+ * up to 2015 and four from then on (`ASA 24/0362/2019`). In 2015 both schemes
+ * were used, so that year keeps the width the number was printed with.
+ */
 export function formatIndexNumber(index: IndexNumber): string {
   const cc = String(index.countryNumber).padStart(2, '0');
-  const seq = String(index.sequence).padStart(3, '0');
+  const wide = index.year >= 2016 || (index.year === 2015 && index.wide === true);
+  const seq = String(index.sequence).padStart(wide ? 4 : 3, '0');
   return `${index.prefix} ${cc}/${seq}/${index.year}`;
 }
 
@@ -85,7 +93,8 @@ export function indexNumberSlug(index: IndexNumber): string {
 
 /** An index number with what its prefix says: its region. */
 export function describeIndexNumber(index: IndexNumber): IndexParts {
-  return { ...index, region: regionOfPrefix(index.prefix) };
+  const { prefix, countryNumber, sequence, year } = index;
+  return { prefix, region: regionOfPrefix(prefix), countryNumber, sequence, year };
 }
 
 /** ISO 3166-1 alpha-2 codes the index number's country table gives (may be empty). */
@@ -94,7 +103,7 @@ export function countriesOfIndexNumber(index: IndexNumber): string[] {
 }
 
 // The label in every scanned spelling: AI, Al, A1, A| ; Index, lndex, Index:, Index No.
-const LABEL = String.raw`\bA[Il1|]\s*[Il1|]ndex(?:\s*(?:No\.?|Number))?\s*:?\s*`;
+const LABEL = String.raw`\b[Aa][Il1|]\s*[Il1|][Nn][Dd][Ee][Xx](?:\s*(?:[Nn][Oo]\.?|[Nn]umber|NUMBER))?\s*:?\s*`;
 // The number itself, tolerant of line wraps and stray spaces around the slashes.
 const NUMBER = String.raw`\(?\b([A-Z]{3})\s*(\d{2})\s*\/\s*(\d{1,4})\s*\/\s*(\d{4}|\d{2})(?!\d)`;
 const LABELLED_RE = new RegExp(`${LABEL}${NUMBER}`, 'g');

@@ -5,7 +5,8 @@
  */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a day, YYYY-MM-DD', examples: ['2002-03-27'] });
+// The pattern says how a day is written; the format rejects days that do not exist (2002-13-01, 2002-02-30).
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'a day, YYYY-MM-DD', examples: ['2002-03-27'] });
 
 /** Filters shared by the search page, the API and the feed. */
 export const Filters = {
@@ -20,8 +21,9 @@ export const SearchQuerystring = Type.Object({
   ...Filters,
   from: Type.Optional(Day),
   to: Type.Optional(Day),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
-  offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+  // Optional with a default: Ajv fills the default in, and the OpenAPI document does not call them required.
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
   sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
 }, { additionalProperties: false });
 export type SearchQuerystring = Static<typeof SearchQuerystring>;

@@ -46,8 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, body,
     content = 'documents', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'porter unicode61 remove_diacritics 2'
   )`.execute(db);
   // Title matches count five times as much as body matches.
   await sql`INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)')`.execute(db);

@@ -19,6 +19,13 @@ export function stripInlineMarks(line: string): string {
     .trim();
 }
 
+function isCapitalHeading(line: string): boolean {
+  const text = line.trim();
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return text.length <= 60 && letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+    && !/[.,;]$/.test(text) && !/\d{2,}/.test(text);
+}
+
 /** Reads plain text into blocks: headings where the text marks them, paragraphs otherwise. */
 export function readText(text: string): Block[] {
   const blocks: Block[] = [];
@@ -49,6 +56,11 @@ export function readText(text: string): Block[] {
     }
     if (SEPARATOR.test(raw)) {
       flush();
+      continue;
+    }
+    if (lines.length === 0 && (next === undefined || next.trim() === '') && isCapitalHeading(raw)) {
+      // Typewritten documents mark headings in capitals on a line of their own: BACKGROUND.
+      blocks.push({ kind: 'heading', depth: 2, text: stripInlineMarks(raw).replace(/:$/, '') });
       continue;
     }
     lines.push(stripInlineMarks(raw));

@@ -13,7 +13,7 @@ import { DEMONYMS } from './demonyms.ts';
 
 const LANGUAGES = [en, fr, es, de, pt];
 // Names that are also ordinary capitalised words or too short to trust.
-const AMBIGUOUS = new Set(['US', 'U.S.', 'Congo', 'Georgia', 'Jersey', 'Guinea', 'Chad', 'Niger', 'Jordan', 'Turkey', 'Man']);
+const AMBIGUOUS = new Set(['US', 'U.S.', 'Congo', 'Georgia', 'Jersey', 'Guinea', 'Chad', 'Niger', 'Jordan', 'Man']);
 
 function buildNames(): Map<string, string> {
   const names = new Map<string, string>();
@@ -29,6 +29,12 @@ function buildNames(): Map<string, string> {
   for (const [demonym, code] of Object.entries(DEMONYMS)) names.set(demonym, code);
   names.set('Jordan', 'JO');
   names.set('DR Congo', 'CD');
+  // The everyday names of the two Koreas, which the package gives only in English.
+  for (const name of ['Corea del Norte', 'Corée du Nord', 'Nordkorea', 'Coreia do Norte']) names.set(name, 'KP');
+  for (const name of ['Corea del Sur', 'Corée du Sud', 'Südkorea', 'Coreia do Sul']) names.set(name, 'KR');
+  // North Korea's official name, which otherwise ends in "Republic of Korea" (South Korea).
+  names.set("Democratic People's Republic of Korea", 'KP');
+  names.set('Democratic People’s Republic of Korea', 'KP');
   return names;
 }
 
@@ -57,7 +63,9 @@ export function countCountryMentions(text: string): Map<string, number> {
     const word = words[i]!;
     const first = word.charAt(0);
     if (first === first.toLowerCase()) continue;
-    const span = SPAN.get(word) ?? SPAN.get(word.replace(/(?:['’]s|s)$/, '')) ?? 0;
+    // A sentence's full stop stays on its last word ("Spain."): look the word up without it too.
+    const bare = word.replace(/\.$/, '');
+    const span = SPAN.get(word) ?? SPAN.get(bare) ?? SPAN.get(bare.replace(/(?:['’]s|s)$/, '')) ?? 0;
     for (let n = Math.min(span, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n).join(' ').replace(/\.$/, '');
       const code = lookup(phrase);

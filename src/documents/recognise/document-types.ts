@@ -41,7 +41,8 @@ for (const type of DOCUMENT_TYPES) SPELLINGS[type.toLowerCase()] = type;
 const BY_LENGTH = Object.keys(SPELLINGS).sort((a, b) => b.length - a.length);
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}&\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // Digits stay, so that `NEWS SERVICE 87/97` (a number) is not taken for a type line.
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}&\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The type a line names when the line is nothing but a type (`Public Statement`). */

@@ -18,14 +18,19 @@ export interface Header {
   lines: string[];
 }
 
-const NEWS_SERVICE = /News\s*Service\s*(?:Nr|No|Number|n[o°º])?\.?\s*:?\s*(\d{1,4})\b/i;
-const URGENT_ACTION = /\b(?:UA|EXTRA)\s*:?\s*\d{1,4}\s*\/\s*\d{2,4}\b(?:\s*[-–:]?\s*(?:FIRST|SECOND|THIRD|FURTHER|FINAL)\s+(?:UPDATE|INFORMATION)|\s*[-–:]?\s*STOP ACTION)?/;
+// In English, French, Spanish, German and Portuguese: `News Service Nr. 56`, `Bulletin d'information n° 112`.
+const NEWS_SERVICE = /(?:News\s*Service|Bulletin\s+d['’]information|Servicio\s+de\s+Noticias|Nachrichtendienst|Serviço\s+de\s+Notícias)\s*(?:Nr|No|Number|n\.?\s*[o°º])?\.?\s*:?\s*(\d{1,4})\b/i;
+const UPDATE = String.raw`(?:FIRST|SECOND|THIRD|FOURTH|FURTHER|FINAL)\s+(?:UPDATE|INFORMATION)|STOP ACTION`;
+// `UA 141/13`, `UA: 141/13`, `FURTHER INFORMATION on UA 57/13`, `UA 17/03 FIRST UPDATE`; AU in Spanish and French.
+const URGENT_ACTION = new RegExp(String.raw`(?:\b(?:${UPDATE})\s+(?:on|ON|sur|SUR|sobre|SOBRE)\s+)?\b(?:UA|AU|EXTRA)\s*:?\s*\d{1,4}\s*\/\s*\d{2,4}\b(?:\s*[-–:]?\s*(?:${UPDATE}))?`);
+const OLD_DISTRIBUTION = /^(?:EXTERNAL|INTERNAL|RESTRICTED)\b.{0,60}$/;
 const ORGANISATION_WORD = /\b(?:INTERNATIONAL|ORGANI[SZ]ATION|WATCH|COMMITTEE|FEDERATION|LEAGUE|COUNCIL|CENTRE|CENTER|FOUNDATION|SOCIETY|NETWORK|ASSOCIATION|INSTITUTE|PROJECT|FORUM|UNION|GROUP)\b/;
 const EMBARGO = /^\s*(?:embargo(?:ed)?|under strict embargo|for immediate release)\b/i;
 const DATE_LABEL = /^dated?\s*:\s*/i;
 const DATE_ONLY = /^[\p{L}\s,.]*\d{1,4}(?:[\p{L}\s,./-]*\d{1,4}){0,2}[\p{L}\s,.]*$/u;
 
-function isShouting(line: string): boolean {
+/** Whether a line is written in capitals (at least four letters, none in lower case). */
+export function isShouting(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -37,17 +42,23 @@ function titleCase(name: string): string {
     .replace(/\b(Of|And|For|The|On)\b/g, (word) => word.toLowerCase());
 }
 
-function organisationLine(line: string): string | null {
-  if (!isShouting(line) || line.includes(':') || !ORGANISATION_WORD.test(line)) return null;
+/**
+ * An organisation line: in capitals, no colon, and either naming an
+ * organisation, naming a document type beside the name, or standing first.
+ */
+function organisationLine(line: string, first = false): string | null {
+  if (!isShouting(line) || line.includes(':') || line.length > 90 || OLD_DISTRIBUTION.test(line)) return null;
+  if (!first && !ORGANISATION_WORD.test(line) && !typeMentionedIn(line)?.rest) return null;
+  if (typeNamedBy(line)) return null;
   const rest = typeMentionedIn(line)?.rest ?? line;
   return rest === '' ? null : titleCase(rest.replace(/[\s,;-]+$/, ''));
 }
 
-/** Whether a line belongs to a header, not to a title or body. */
-export function isHeaderLine(line: string): boolean {
+/** Whether a line belongs to a header, not to a title or body; `first` for the document's first line. */
+export function isHeaderLine(line: string, first = false): boolean {
   const text = line.trim();
   if (text === '') return true;
-  if (typeNamedBy(text) || organisationLine(text) || EMBARGO.test(text)) return true;
+  if (typeNamedBy(text) || organisationLine(text, first) || EMBARGO.test(text) || OLD_DISTRIBUTION.test(text)) return true;
   if (text.length < 160 && (findIndexNumbers(text).length > 0 || NEWS_SERVICE.test(text) || URGENT_ACTION.test(text))) return true;
   if (/^\s*(?:FIRST|SECOND|THIRD|FURTHER|FINAL)\s+(?:UPDATE|INFORMATION)\b/.test(text) || /^STOP ACTION$/.test(text)) return true;
   return text.length <= 40 && DATE_ONLY.test(text.replace(DATE_LABEL, '')) && /\b\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(text);
@@ -59,11 +70,11 @@ export function readHeader(lines: string[]): Header {
     organisation: null, type: null, index: null, indexAsPrinted: null, newsServiceNumber: null, urgentAction: null, lines,
   };
   let mentionedType: string | null = null;
-  for (const raw of lines) {
+  for (const [position, raw] of lines.entries()) {
     const line = raw.trim();
     const named = typeNamedBy(line);
     if (named) header.type ??= named;
-    const organisation = organisationLine(line);
+    const organisation = organisationLine(line, position === 0);
     if (organisation) {
       header.organisation ??= organisation;
       mentionedType ??= typeMentionedIn(line)?.type ?? null;

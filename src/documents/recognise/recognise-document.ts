@@ -10,7 +10,7 @@ import { readWrittenDate } from '../../domain/written-date.ts';
 import { DocumentError, type Block } from '../blocks.ts';
 import type { ReadDocument, Section } from '../document.ts';
 import { countCountryMentions } from './countries.ts';
-import { isHeaderLine, readHeader } from './header.ts';
+import { isHeaderLine, isShouting, readHeader } from './header.ts';
 import { detectLanguage } from './language.ts';
 import { readTrailer } from './trailer.ts';
 
@@ -47,14 +47,18 @@ function findLayout(blocks: Block[]): Layout {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const lines = block.text.split('\n');
-    const firstOther = lines.findIndex((line) => !isHeaderLine(line));
+    const firstOther = lines.findIndex((line, n) => !isHeaderLine(line, i === 0 && n === 0));
     if (firstOther < 0) {
       headerLines.push(...lines);
       continue;
     }
     headerLines.push(...lines.slice(0, firstOther));
-    const candidate = normalise(lines[firstOther]!);
-    const remaining = lines.slice(firstOther + 1).join('\n');
+    // A title in capitals may wrap onto a second line in capitals.
+    const next = lines[firstOther + 1];
+    const wraps = isShouting(lines[firstOther]!) && next !== undefined && isShouting(next) && !isHeaderLine(next);
+    const titleLines = wraps ? 2 : 1;
+    const candidate = normalise(lines.slice(firstOther, firstOther + titleLines).join(' '));
+    const remaining = lines.slice(firstOther + titleLines).join('\n');
     const rest = remaining.trim() === '' ? blocks.slice(i + 1) : [{ ...block, text: remaining }, ...blocks.slice(i + 1)];
     const titleLike = candidate.length <= MAX_TITLE && (block.kind === 'heading' || !/[.;,]$/.test(candidate));
     if (titleLike) return { headerLines, title: candidate, rest };

@@ -23,7 +23,12 @@ export interface Trailer {
 }
 
 const END_MARKER = /^[\s\\/*#([-]*(ENDS?|FIN|FIM|ENDE)[\s.)\]*/-]*$/;
-const DISTRIBUTION = /^(public|internal|restricted|confidential)(?: document)?\.?(?:\s+[-–—:]\s*(.*))?$/i;
+// `public document` and its equivalents in the languages documents are issued in.
+const DISTRIBUTIONS: Array<[RegExp, string]> = [
+  [/^(?:public(?: document)?|document public|documento p[úu]blico|[öo]ffentliches dokument)/i, 'public'],
+  [/^(?:internal(?: document)?|document interne|documento interno|internes dokument)/i, 'internal'],
+  [/^(?:restricted|confidential)(?: document)?/i, 'restricted'],
+];
 const CONTACT = /for (?:more|further) information|press office|media (?:office|contact)|\b(?:tel|phone|fax|e-?mail|web)\s*[.:]|https?:\/\/|www\.|@[a-z0-9-]+\.[a-z]/i;
 const PHONE = /\+?\d[\d ().-]{6,}\d/;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -37,8 +42,14 @@ export function endMarkerOf(block: Block): string | null {
 
 /** `public` for a `public document` line, and so on; null for any other text. */
 export function distributionOf(text: string): string | null {
-  const match = DISTRIBUTION.exec(text.trim());
-  return match ? match[1]!.toLowerCase() : null;
+  const line = text.trim();
+  if (line.length > 200) return null;
+  for (const [pattern, kind] of DISTRIBUTIONS) {
+    const match = pattern.exec(line);
+    // Alone, or followed by a note after a dash, colon or parenthesis: `public document - demonstration material`.
+    if (match && /^\s*(?:$|[-–—:(.])/.test(line.slice(match[0].length))) return kind;
+  }
+  return null;
 }
 
 function isContact(text: string): boolean {

@@ -16,18 +16,30 @@ export function hitMeta(hit: Pick<HitView, 'index' | 'type' | 'date' | 'language
   return html`<p class="meta">${hit.index ? html`<span class="index">${hit.index}</span> · ` : ''}${hit.type ?? 'Document'} · <time datetime="${hit.date ?? ''}">${longDate(hit.date)}</time>${hit.language !== 'en' ? html` · ${languageName(hit.language)}` : ''}</p>`;
 }
 
+/** A `lang` attribute for text in another language than the page's English, so it is read aloud in its own language. */
+function langOf(language: string): Html {
+  return language !== 'en' && language !== 'und' ? html` lang="${language}"` : html``;
+}
+
 /** A list of documents with their snippets (snippets are safe HTML from the presenter). */
 export function hitList(hits: HitView[], withSnippets = true): Html {
   return html`<ol class="hits">${hits.map((hit) => html`
   <li>
-    <h3><a href="/documents/${hit.slug}">${hit.title}</a></h3>
+    <h3${langOf(hit.language)}><a href="/documents/${hit.slug}">${hit.title}</a></h3>
     ${hitMeta(hit)}
-    ${withSnippets && hit.snippet ? html`<p class="snippet">${trusted(hit.snippet)}</p>` : ''}
+    ${withSnippets && hit.snippet ? html`<p class="snippet"${langOf(hit.language)}>${trusted(hit.snippet)}</p>` : ''}
   </li>`)}
 </ol>`;
 }
 
 export type FacetName = 'type' | 'country' | 'year' | 'language';
+
+/** A facet's values in the order a reader expects: years newest first, others by count (as counted). */
+export function facetEntries(facet: FacetName, counts: Record<string, number>): Array<[string, number]> {
+  const entries = Object.entries(counts);
+  // Objects keep whole-number keys in ascending order whatever order they were added in.
+  return facet === 'year' ? entries.sort((a, b) => Number(b[0]) - Number(a[0])) : entries;
+}
 
 /** How a facet's values are shown. */
 export function facetLabel(facet: FacetName, value: string): string {

@@ -2,7 +2,7 @@
 import type { SearchResult } from '../../archive/index.ts';
 import { html, type Html } from './html.ts';
 import { layout } from './layout.ts';
-import { facetLabel, hitList, searchHref, type FacetName } from './parts.ts';
+import { facetEntries, facetLabel, hitList, searchHref, type FacetName } from './parts.ts';
 
 export interface SearchState {
   q: string;
@@ -25,7 +25,7 @@ function params(state: SearchState, change: Partial<SearchState> = {}): Record<s
 
 function facetList(name: FacetName, title: string, counts: Record<string, number>, state: SearchState): Html {
   const active = state[name];
-  const entries = Object.entries(counts).slice(0, 12);
+  const entries = facetEntries(name, counts).slice(0, 12);
   if (entries.length === 0) return html``;
   return html`<section class="facet" aria-labelledby="facet-${name}">
   <h3 id="facet-${name}">${title}</h3>
@@ -74,6 +74,7 @@ export function searchPage(state: SearchState, result: SearchResult): string {
 <div class="search-layout">
   <div class="results">
     ${result.total === 0 ? HELP : html`
+    <h2 class="visually-hidden">Results</h2>
     <p class="summary" role="status">${result.total.toLocaleString('en-GB')} document${result.total === 1 ? '' : 's'}${result.total > state.perPage ? html`, showing ${from}–${Math.min(from + state.perPage - 1, result.total)}` : ''}</p>
     ${sortLinks(state)}
     ${hitList(result.results)}
@@ -83,7 +84,7 @@ export function searchPage(state: SearchState, result: SearchResult): string {
     <h2 class="visually-hidden">Narrow the results</h2>
     ${facetList('country', 'Country', result.facets.country, state)}
     ${facetList('type', 'Type', result.facets.type, state)}
-    ${facetList('year', 'Year', Object.fromEntries(Object.entries(result.facets.year).sort((a, b) => Number(b[0]) - Number(a[0]))), state)}
+    ${facetList('year', 'Year', result.facets.year, state)}
     ${facetList('language', 'Language', result.facets.language, state)}
   </aside>
 </div>`;
