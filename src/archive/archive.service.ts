@@ -94,12 +94,11 @@ export class ArchiveService {
       for (let start = 0; start < files.length; start += BATCH) {
         const read = await pending;
         pending = this.readBatch(reader, files.slice(start + BATCH, start + 2 * BATCH));
-        await this.saveBatch(read, summary, options);
+        this.saveBatch(read, summary, options);
       }
       await pending;
     } finally {
       await reader.close();
-      this.documents.changed();
     }
     return summary;
   }
@@ -108,38 +107,26 @@ export class ArchiveService {
     return Promise.all(files.map(async (file) => ({ file, result: await reader.read(file) })));
   }
 
-  private async saveBatch(
-    read: Array<{ file: string; result: ReadResult }>,
-    summary: ImportSummary,
-    options: ImportOptions,
-  ): Promise<void> {
-    const now = new Date().toISOString();
-    const trx = await this.documents.begin();
-    try {
-      for (const { file, result } of read) {
-        if (!result.ok) {
-          summary.failed.push({ file, error: result.error });
-          options.onFile?.(file, { file, error: result.error });
-          continue;
-        }
-        // A savepoint per document: a write that fails takes back only its own document.
-        const savepoint = await trx.savepoint('document').execute();
-        try {
-          const outcome = await this.documents.save(savepoint, toRow(result.document, file), result.document.countries, now);
-          await savepoint.releaseSavepoint('document').execute();
-          summary[outcome]++;
-          options.onFile?.(file, outcome);
-        } catch (error) {
-          await savepoint.rollbackToSavepoint('document').execute();
-          const failure = { file, error: `could not be stored: ${error instanceof Error ? error.message : String(error)}` };
-          summary.failed.push(failure);
-          options.onFile?.(file, failure);
-        }
+  private saveBatch(read: Array<{ file: string; result: ReadResult }>, summary: ImportSummary, options: ImportOptions): void {
+    const readable = read.filter((item) => item.result.ok);
+    const outcomes = this.documents.save(
+      readable.map(({ file, result }) => {
+        const document = (result as Extract<ReadResult, { ok: true }>).document;
+        return { row: toRow(document, file), countries: document.countries };
+      }),
+      new Date().toISOString(),
+    );
+    let stored = 0;
+    for (const { file, result } of read) {
+      const outcome = result.ok ? outcomes[stored++]! : { error: result.error };
+      if (typeof outcome === 'string') {
+        summary[outcome]++;
+        options.onFile?.(file, outcome);
+      } else {
+        const failure = { file, error: outcome.error };
+        summary.failed.push(failure);
+        options.onFile?.(file, failure);
       }
-      await trx.commit().execute();
-    } catch (error) {
-      await trx.rollback().execute();
-      throw error;
     }
   }
 

@@ -3,10 +3,11 @@
  * full-text entry, in one transaction), finding one, and searching. SQL that
  * only SQLite speaks (FTS5, bm25, snippet) stays in this file.
  */
-import { sql, type ControlledTransaction, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Database, DocumentsTable } from '../db/schema.ts';
+import { DocumentWriter, type DocumentToSave, type SaveOutcome } from './document.writer.ts';
 import { FacetIndex, type FacetRow } from './facet-index.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -44,13 +45,13 @@ export interface FacetCounts {
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export class DocumentRepository {
   private facetIndex: FacetIndex | null = null;
   private facetVersion = -1;
   private readonly matchingIds: SQLite.Statement<[string], number>;
   private readonly dataVersion: () => number;
+  private readonly writer: DocumentWriter;
 
   /**
    * Kysely for every query but two hot paths that read the raw handle: the ids
@@ -60,6 +61,7 @@ export class DocumentRepository {
     this.matchingIds = sqlite.prepare<[string], number>('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck();
     const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.dataVersion = () => version.get()!;
+    this.writer = new DocumentWriter(sqlite);
   }
 
   /** Forgets what is cached about the documents; called after this connection writes. */
@@ -79,51 +81,11 @@ export class DocumentRepository {
     return this.facetIndex;
   }
 
-  /** Starts a transaction the caller commits or rolls back (batch imports use savepoints in it). */
-  begin(): Promise<ControlledTransaction<Database>> {
-    return this.db.startTransaction().execute();
-  }
-
-  /** The stored document with this identity (index number and language, or content), if any. */
-  async findSame(db: Db, row: Pick<NewDocumentRow, 'index_number' | 'language' | 'content_hash'>): Promise<DocumentRow | undefined> {
-    const query = db.selectFrom('documents').selectAll();
-    return row.index_number
-      ? query.where('index_number', '=', row.index_number).where('language', '=', row.language).executeTakeFirst()
-      : query.where('index_number', 'is', null).where('content_hash', '=', row.content_hash).executeTakeFirst();
-  }
-
-  /** Inserts a document or replaces the one with the same identity; says which it did. */
-  async save(trx: Transaction<Database>, row: NewDocumentRow, countries: string[], now: string): Promise<'imported' | 'updated'> {
-    const existing = await this.findSame(trx, row);
-    let id: number;
-    if (existing) {
-      id = existing.id;
-      // External-content FTS5: the old text must be removed with the values it was indexed with.
-      await sql`INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ${id}, ${existing.title}, ${existing.body})`.execute(trx);
-      await trx.updateTable('documents').set({ ...row, slug: existing.slug, updated_at: now }).where('id', '=', id).execute();
-      await trx.deleteFrom('document_countries').where('document_id', '=', id).execute();
-    } else {
-      id = await this.insert(trx, row, now);
-    }
-    await sql`INSERT INTO documents_fts (rowid, title, body) VALUES (${id}, ${row.title}, ${row.body})`.execute(trx);
-    if (countries.length > 0) {
-      await trx.insertInto('document_countries').values(countries.map((country) => ({ document_id: id, country }))).execute();
-    }
-    return existing ? 'updated' : 'imported';
-  }
-
-  /** Inserts a new document under its slug, or under `slug-2`, `slug-3`… when that address is taken. */
-  private async insert(trx: Transaction<Database>, row: NewDocumentRow, now: string): Promise<number> {
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? row.slug : `${row.slug}-${n}`;
-      const inserted = await trx
-        .insertInto('documents')
-        .values({ ...row, slug, imported_at: now, updated_at: now })
-        .onConflict((conflict) => conflict.column('slug').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted) return inserted.id;
-    }
+  /** Stores a batch of documents in one transaction; see DocumentWriter. */
+  save(documents: DocumentToSave[], now: string): SaveOutcome[] {
+    const outcomes = this.writer.save(documents, now);
+    this.changed();
+    return outcomes;
   }
 
   /** A document by its address. */
@@ -196,17 +158,36 @@ export class DocumentRepository {
     return index.count(ids, filters);
   }
 
-  /** Documents sharing a country with this one, nearest in date first. */
+  /**
+   * Documents sharing a country with this one, nearest in date first: for each
+   * country the nearest before and after, read from the (country, date) index.
+   */
   async related(id: number, countries: string[], date: string | null, limit: number): Promise<Hit[]> {
-    if (countries.length === 0) return [];
-    const nearness = date === null ? sql`d.id` : sql`abs(julianday(d.date) - julianday(${date}))`;
-    const result = await sql<Hit>`
-      SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, substr(d.body, 1, 240) AS snippet, 0 AS score
-      FROM documents d
-      WHERE d.id != ${id} AND d.id IN (SELECT document_id FROM document_countries WHERE country IN (${sql.join(countries)}))
-      ORDER BY d.date IS NULL, ${nearness}, d.id DESC
-      LIMIT ${limit}`.execute(this.db);
-    return result.rows;
+    const near = new Map<number, number>();
+    const day = date === null ? null : Date.parse(date);
+    for (const country of countries.slice(0, 5)) {
+      const before = this.db.selectFrom('document_countries').select(['document_id', 'date'])
+        .where('country', '=', country).where('document_id', '!=', id);
+      const rows = date === null
+        ? await before.orderBy('date', 'desc').limit(limit).execute()
+        : [
+          ...(await before.where('date', '<=', date).orderBy('date', 'desc').limit(limit).execute()),
+          ...(await before.where('date', '>', date).orderBy('date', 'asc').limit(limit).execute()),
+        ];
+      for (const row of rows) {
+        const distance = day === null || row.date === null ? Number.MAX_SAFE_INTEGER : Math.abs(Date.parse(row.date) - day);
+        near.set(row.document_id, Math.min(distance, near.get(row.document_id) ?? Infinity));
+      }
+    }
+    const ids = [...near].sort((a, b) => a[1] - b[1] || b[0] - a[0]).slice(0, limit).map(([documentId]) => documentId);
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('documents')
+      .select(['id', 'slug', 'index_number', 'title', 'type', 'date', 'language'])
+      .select(sql<string>`substr(body, 1, 240)`.as('snippet'))
+      .select(sql<number>`0`.as('score'))
+      .where('id', 'in', ids)
+      .execute();
+    return ids.map((documentId) => rows.find((row) => row.id === documentId)!);
   }
 
   /** How many documents the archive holds. */

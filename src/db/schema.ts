@@ -37,6 +37,8 @@ export interface DocumentsTable {
 export interface DocumentCountriesTable {
   document_id: number;
   country: string;
+  /** The document's date, repeated for the (country, date) index. */
+  date: string | null;
 }
 
 export interface Database {

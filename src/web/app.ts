@@ -64,6 +64,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
     hsts: false,
   });
+  // Conditional requests apply to successful answers only: an error must never become a 304.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode >= 300) delete request.headers['if-none-match'];
+    done(null, payload);
+  });
   // The ETag is computed on the page itself, before compression, so 304s work for every encoding.
   await app.register(fastifyEtag, { weak: true });
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
@@ -82,6 +87,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDocumentRoutes(app);
   registerFeedRoutes(app);
   registerApiRoutes(app);
-  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', documents: await app.archive.count() }));
+  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      return { status: 'ok', documents: await app.archive.count() };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
   return app;
 }

@@ -22,6 +22,8 @@ function parameterOf(error: FastifyError): string | undefined {
 function validationMessage(error: FastifyError, parameter: string | undefined): string {
   const first = error.validation?.[0];
   if (first?.keyword === 'additionalProperties') return `unknown parameter "${parameter ?? ''}"`;
+  const allowed = (first?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues;
+  if (allowed) return `parameter "${parameter ?? '?'}" must be one of: ${allowed.join(', ')}`;
   return `parameter "${parameter ?? '?'}" ${first?.message ?? 'is not valid'}`;
 }
 

@@ -8,6 +8,9 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 // The pattern says how a day is written; the format rejects days that do not exist (2002-13-01, 2002-02-30).
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'a day, YYYY-MM-DD', examples: ['2002-03-27'] });
 
+// An enum rather than a union of constants, so that a wrong value is answered with the allowed ones.
+const Sort = Type.Unsafe<'relevance' | 'date'>({ type: 'string', enum: ['relevance', 'date'], description: 'relevance (default with a query) or date (newest first)' });
+
 /** Filters shared by the search page, the API and the feed. */
 export const Filters = {
   type: Type.Optional(Type.String({ maxLength: 60, description: 'document type, e.g. "Public Statement"' })),
@@ -24,14 +27,14 @@ export const SearchQuerystring = Type.Object({
   // Optional with a default: Ajv fills the default in, and the OpenAPI document does not call them required.
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
-  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
+  sort: Type.Optional(Sort),
 }, { additionalProperties: false });
 export type SearchQuerystring = Static<typeof SearchQuerystring>;
 
 export const SearchPageQuerystring = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 1000 })),
   ...Filters,
-  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
+  sort: Type.Optional(Sort),
   page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
 });
 export type SearchPageQuerystring = Static<typeof SearchPageQuerystring>;

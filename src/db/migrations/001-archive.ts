@@ -36,12 +36,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE UNIQUE INDEX documents_content ON documents (content_hash) WHERE index_number IS NULL`.execute(db);
   await sql`CREATE INDEX documents_date ON documents (date DESC, id DESC)`.execute(db);
   await sql`CREATE INDEX documents_facets ON documents (type, year, language)`.execute(db);
+  // The document's date is repeated here so that "same country, nearest date" is an index range.
   await sql`CREATE TABLE document_countries (
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     country TEXT NOT NULL,
+    date TEXT,
     PRIMARY KEY (country, document_id)
   ) WITHOUT ROWID`.execute(db);
   await sql`CREATE INDEX document_countries_document ON document_countries (document_id)`.execute(db);
+  await sql`CREATE INDEX document_countries_date ON document_countries (country, date)`.execute(db);
   // External content: the text lives once, in documents; the index keeps only what search needs.
   await sql`CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, body,

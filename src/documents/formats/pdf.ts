@@ -52,8 +52,9 @@ export async function readPdf(bytes: Uint8Array): Promise<Block[]> {
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = pdfjsRoot();
   const task = getDocument({
-    // pdfjs transfers (detaches) the buffer it is given; the caller keeps theirs.
-    data: bytes.slice(),
+    // pdfjs transfers (detaches) the buffer it is given; the caller keeps theirs. A copy into a
+    // plain Uint8Array, because a Node Buffer's slice() is a view and pdfjs refuses Buffers.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -45,7 +45,9 @@ for (const name of NAMES.keys()) {
   const words = name.split(' ');
   SPAN.set(words[0]!, Math.max(SPAN.get(words[0]!) ?? 0, words.length));
 }
-const WORD = /\p{L}+(?:[.'’-]\p{L}+)*\.?/gu;
+// Only capitalised words can start a name; the words after one are read only when a name could go on.
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{L}*(?:[.'’-]\p{L}+)*\.?/gu;
+const NEXT_WORD = /\s+(\p{L}+(?:[.'’-]\p{L}+)*\.?)/uy;
 
 function lookup(phrase: string): string | undefined {
   return (
@@ -57,21 +59,29 @@ function lookup(phrase: string): string | undefined {
 
 /** How many times each country (ISO alpha-2) is named in a text. */
 export function countCountryMentions(text: string): Map<string, number> {
-  const words = text.match(WORD) ?? [];
   const counts = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const first = word.charAt(0);
-    if (first === first.toLowerCase()) continue;
+  let skipUntil = 0;
+  for (const match of text.matchAll(CAPITALISED)) {
+    if (match.index < skipUntil) continue;
+    const word = match[0];
     // A sentence's full stop stays on its last word ("Spain."): look the word up without it too.
     const bare = word.replace(/\.$/, '');
     const span = SPAN.get(word) ?? SPAN.get(bare) ?? SPAN.get(bare.replace(/(?:['’]s|s)$/, '')) ?? 0;
-    for (let n = Math.min(span, words.length - i); n >= 1; n--) {
-      const phrase = words.slice(i, i + n).join(' ').replace(/\.$/, '');
-      const code = lookup(phrase);
+    if (span === 0) continue;
+    const words = [word];
+    const ends = [match.index + word.length];
+    while (words.length < span) {
+      NEXT_WORD.lastIndex = ends[ends.length - 1]!;
+      const next = NEXT_WORD.exec(text);
+      if (!next) break;
+      words.push(next[1]!);
+      ends.push(NEXT_WORD.lastIndex);
+    }
+    for (let n = words.length; n >= 1; n--) {
+      const code = lookup(words.slice(0, n).join(' ').replace(/\.$/, ''));
       if (code) {
         counts.set(code, (counts.get(code) ?? 0) + 1);
-        i += n - 1;
+        skipUntil = ends[n - 1]!;
         break;
       }
     }
