@@ -159,8 +159,14 @@ export class ArchiveService {
     let match: string | null = null;
     if (q !== '') {
       const parsed = parseSearchQuery(q);
-      if (parsed.kind === 'index') return this.searchIndex(parsed.index);
-      match = parsed.fts;
+      if (parsed.kind === 'index') {
+        const found = await this.searchIndex(parsed.index);
+        // An index number no document has may still be words worth searching for.
+        if (found.total > 0) return found;
+        match = parseSearchQuery(q, { indexNumbers: false }).fts;
+      } else {
+        match = parsed.fts;
+      }
     }
     const sort = params.sort ?? (match === null ? 'date' : 'relevance');
     const counted = this.documents.facets(match, filters);

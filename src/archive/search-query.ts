@@ -167,10 +167,13 @@ function termsOf(node: Node): string[] {
 }
 
 /** Reads a search box query; throws SearchQueryError with a message meant for the reader. */
-export function parseSearchQuery(input: string): ParsedQuery {
+export function parseSearchQuery(input: string, options?: { indexNumbers: true }): ParsedQuery;
+/** Reads a query as words only, even when it looks like an index number. */
+export function parseSearchQuery(input: string, options: { indexNumbers: false }): Extract<ParsedQuery, { kind: 'match' }>;
+export function parseSearchQuery(input: string, options = { indexNumbers: true }): ParsedQuery {
   // Control characters are never searched for, and FTS5 reads a NUL as the end of the expression.
   const query = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  const index = parseIndexNumber(query);
+  const index = options.indexNumbers ? parseIndexNumber(query) : null;
   if (index) return { kind: 'index', index: formatIndexNumber(index) };
   if (query.length > 1000) throw new SearchQueryError('the query is too long (at most 1,000 characters)');
   const node = new Parser(tokenize(query)).parse();

@@ -52,6 +52,8 @@ function build(prefix: string, cc: string, seq: string, year: string): IndexNumb
   return plausible(index) ? index : null;
 }
 
+const KNOWN_PREFIXES = new Set(['AFR', 'AMR', 'ASA', 'EUR', 'MDE', 'ACT', 'POL', 'IOR', 'ORG', 'NWS']);
+
 // Separated forms: `ASA 17/013/2002`, `asa17/062/2002`, `asa-17-013-2002`, `ASA 17 013 2002`.
 // Each separator is a slash or hyphen with optional spaces, or spaces alone: never ambiguous, so never slow.
 const SEPARATED = /^([A-Za-z]{3})[\s_-]*(\d{2})(?:\s*[/-]\s*|\s+)(\d{1,4})(?:\s*[/-]\s*|\s+)(\d{4}|\d{2})$/;
@@ -68,7 +70,10 @@ export function parseIndexNumber(text: string): IndexNumber | null {
     .replace(/\/[a-z]{2}\/?$/i, '')
     .trim();
   const separated = SEPARATED.exec(cleaned);
-  if (separated) return build(separated[1]!, separated[2]!, separated[3]!, separated[4]!);
+  // Words and numbers with spaces only (`May 27 03 2002`) are an index number only under a known prefix.
+  if (separated && (/[/-]/.test(cleaned) || KNOWN_PREFIXES.has(separated[1]!.toUpperCase()))) {
+    return build(separated[1]!, separated[2]!, separated[3]!, separated[4]!);
+  }
   const compact = COMPACT.exec(cleaned.replace(/\s+/g, ''));
   if (compact) return build(compact[1]!, compact[2]!, compact[3]!, compact[4]!);
   return null;
@@ -108,7 +113,6 @@ const LABEL = String.raw`\b[Aa][Il1|]\s*[Il1|][Nn][Dd][Ee][Xx](?:\s*(?:[Nn][Oo]\
 const NUMBER = String.raw`\(?\b([A-Z]{3})\s*(\d{2})\s*\/\s*(\d{1,4})\s*\/\s*(\d{4}|\d{2})(?!\d)`;
 const LABELLED_RE = new RegExp(`${LABEL}${NUMBER}`, 'g');
 const BARE_RE = new RegExp(NUMBER, 'g');
-const KNOWN_PREFIXES = new Set(['AFR', 'AMR', 'ASA', 'EUR', 'MDE', 'ACT', 'POL', 'IOR', 'ORG', 'NWS']);
 
 /** Every index number found in running text, labelled ones first-class; in text order. */
 export function findIndexNumbers(text: string): IndexNumberMatch[] {

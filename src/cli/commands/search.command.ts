@@ -47,7 +47,9 @@ export function registerSearch(program: Command): void {
   program
     .command('search')
     .description('Search the archive, ranked by relevance (BM25, title above body) or by date.')
-    .argument('<query...>', 'what to search for')
+    .argument('<query...>', 'what to search for (put -- before a query that starts with -)')
+    // `-word` excludes a word: it is part of the query, not an option.
+    .allowUnknownOption(true)
     .option('--type <type>', 'only this document type, e.g. "Public Statement"')
     .option('--country <code>', 'only documents about this country (ISO code, e.g. CN)')
     .option('--year <year>', 'only this year', wholeNumber('--year', 1900, 2100))

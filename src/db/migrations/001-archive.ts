@@ -46,10 +46,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX document_countries_document ON document_countries (document_id)`.execute(db);
   await sql`CREATE INDEX document_countries_date ON document_countries (country, date)`.execute(db);
   // External content: the text lives once, in documents; the index keeps only what search needs.
+  // No stemmer: Porter's is English-only, the archive is not, and it breaks prefix queries
+  // (`repatriat*` would not find "repatriations", indexed as "repatri").
   await sql`CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, body,
     content = 'documents', content_rowid = 'id',
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2'
   )`.execute(db);
   // Title matches count five times as much as body matches.
   await sql`INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)')`.execute(db);
