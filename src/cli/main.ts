@@ -7,7 +7,7 @@ import { registerShow } from './commands/show.command.ts';
 import { CliError } from './output.ts';
 
 /** Builds the program with every command, for the binary and for tests. */
-export function buildProgram(): Command {
+export function buildProgram(argv: string[] = []): Command {
   const program = new Command('vigil')
     .description('Vigil: documentation and publishing for human-rights organisations.\nData lives in the folder VIGIL_DATA names (default ./vigil-data).')
     .version('0.1.0')
@@ -15,14 +15,14 @@ export function buildProgram(): Command {
     .exitOverride();
   registerImport(program);
   registerShow(program);
-  registerSearch(program);
+  registerSearch(program, argv);
   registerServe(program);
   return program;
 }
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -44,6 +44,8 @@ function completeDate(parser: Parser, result: chrono.ParsedResult): string | nul
   const start = result.start;
   if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) return null;
   const date = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+  // A four-digit year written out cannot be relative to today: no need to read it again.
+  if (/\b\d{4}\b/.test(result.text)) return date;
   const again = parser.parse(result.text, OTHER_REFERENCE)[0]?.start;
   const stable = again !== undefined && (['year', 'month', 'day'] as const).every((unit) => again.get(unit) === start.get(unit));
   return stable ? date : null;

@@ -1,7 +1,6 @@
 /** `vigil search QUERY`: ranked full-text search with filters and facets. */
 import { Option, type Command } from 'commander';
-import { snippetText } from '../../archive/document.presenter.ts';
-import { SearchQueryError, type SearchResult } from '../../archive/index.ts';
+import type { SearchResult } from '../../archive/index.ts';
 import { CliError, isoDay, printJson, wholeNumber, withArchive } from '../output.ts';
 
 interface SearchFlags {
@@ -30,12 +29,16 @@ function unmark(html: string): string {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
+function snippetText(html: string): string {
+  return unmark(html).replace(/\u0002/g, '[').replace(/\u0003/g, ']');
+}
+
 function render(result: SearchResult, offset: number): string {
   if (result.total === 0) return 'No documents match. Try fewer words, a prefix (detain*), or OR between words.';
   const lines = [`${result.total} document${result.total === 1 ? '' : 's'}`];
   result.results.forEach((hit, i) => {
     lines.push('', `${offset + i + 1}. ${hit.title}`, `   ${[hit.index ?? hit.slug, hit.type, hit.date].filter(Boolean).join(' · ')}`);
-    lines.push(`   ${snippetText(unmark(hit.snippet), '[', ']')}`);
+    lines.push(`   ${snippetText(hit.snippet)}`);
   });
   const facet = (name: string, values: Record<string, number>): string =>
     `${name}: ${Object.entries(values).slice(0, 8).map(([k, v]) => `${k} (${v})`).join(', ')}`;
@@ -43,7 +46,20 @@ function render(result: SearchResult, offset: number): string {
   return lines.join('\n');
 }
 
-export function registerSearch(program: Command): void {
+/**
+ * `-word` excludes a word, so unknown options are let through as query words;
+ * but a mistyped `--option` must still be refused unless it follows `--`.
+ */
+function refuseUnknownLongOptions(words: string[], argv: string[]): void {
+  const separator = argv.indexOf('--');
+  for (const word of words) {
+    if (word.startsWith('--') && (separator < 0 || argv.indexOf(word) < separator)) {
+      throw new CliError(`unknown option '${word}' (see vigil search --help; put -- before a query that starts with --)`, 2);
+    }
+  }
+}
+
+export function registerSearch(program: Command, argv: string[] = []): void {
   program
     .command('search')
     .description('Search the archive, ranked by relevance (BM25, title above body) or by date.')
@@ -62,7 +78,9 @@ export function registerSearch(program: Command): void {
     .option('--json', 'print { total, results, facets }')
     .addHelpText('after', HELP)
     .action(async (words: string[], flags: SearchFlags) => {
+      refuseUnknownLongOptions(words, argv);
       if (flags.year !== undefined && (flags.from || flags.to)) throw new CliError('use --year or --from/--to, not both', 2);
+      const { SearchQueryError } = await import('../../archive/search-query.ts');
       const result = await withArchive(async (archive) => {
         try {
           return await archive.search({ q: words.join(' '), ...flags });

@@ -1,6 +1,5 @@
 /** `vigil serve`: the public archive site and API on the embedded database. */
 import type { Command } from 'commander';
-import { startServer } from '../../web/server.ts';
 import { wholeNumber } from '../output.ts';
 
 interface ServeFlags {
@@ -19,6 +18,7 @@ export function registerServe(program: Command): void {
     .option('--public-url <url>', 'the address readers use, for feeds and citations (or VIGIL_PUBLIC_URL)', process.env.VIGIL_PUBLIC_URL)
     .option('--log', 'log every request')
     .action(async (flags: ServeFlags) => {
+      const { startServer } = await import('../../web/server.ts');
       const app = await startServer({ port: flags.port, host: flags.host, logger: flags.log ?? false, ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}) });
       await new Promise<void>((resolve) => {
         const stop = (): void => {

@@ -1,6 +1,7 @@
 /** The language a document is written in, as an ISO 639-1 code, detected with franc. */
 import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3';
+import { languageByFunctionWords } from './function-words.ts';
 
 // The languages human-rights documents are issued in most; restricting franc
 // to them keeps detection fast (it compares trigram profiles one by one) and
@@ -12,9 +13,13 @@ const CANDIDATES = [
 ];
 const MACRO: Record<string, string> = { cmn: 'zh', arb: 'ar', pes: 'fa', swh: 'sw' };
 const SAMPLE = 300;
+const FUNCTION_WORD_SAMPLE = 1500;
 
 /** ISO 639-1 code of the text's language, or `und` when it cannot be told. */
 export function detectLanguage(text: string): string {
+  // franc costs a fraction of a millisecond a call; most long texts are settled by their function words first.
+  const obvious = languageByFunctionWords(text.slice(0, FUNCTION_WORD_SAMPLE));
+  if (obvious) return obvious;
   const sample = text.length > SAMPLE * 2 ? text.slice(text.length / 4, text.length / 4 + SAMPLE) : text;
   const code = franc(sample, { only: CANDIDATES, minLength: 20 });
   if (code === 'und') return 'und';
