@@ -169,8 +169,8 @@ export class ArchiveService {
       }
     }
     const sort = params.sort ?? (match === null ? 'date' : 'relevance');
-    const counted = this.documents.facets(match, filters);
-    const hits = counted.total === 0 ? [] : await this.documents.page(match, filters, sort, limit, offset);
+    const counted = await this.documents.search(match, filters, sort, limit, offset);
+    const hits = counted.hits;
     const facets = counted.facets;
     return {
       total: counted.total,

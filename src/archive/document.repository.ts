@@ -50,15 +50,28 @@ export class DocumentRepository {
   private facetIndex: FacetIndex | null = null;
   private facetVersion = -1;
   private readonly matchingIds: SQLite.Statement<[string], number>;
+  private readonly rank: SQLite.Statement<[string, number, number], [number, number]>;
+  private readonly rankFiltered: SQLite.Statement<[string, number, number], [number, number]>;
+  /** The filter `vigil_passes(id)` applies while a filtered ranking runs (queries run one at a time). */
+  private currentFilter: ((id: number) => boolean) | null = null;
   private readonly dataVersion: () => number;
   private readonly writer: DocumentWriter;
 
   /**
-   * Kysely for every query but two hot paths that read the raw handle: the ids
-   * a full-text match yields (tens of thousands at a time) and the change counter.
+   * Kysely for every query but the hot paths that read the raw handle: the
+   * scored ids a full-text match yields (tens of thousands at a time), the
+   * change counter, and bulk writes.
    */
   constructor(private readonly db: Kysely<Database>, private readonly sqlite: SQLite.Database) {
     this.matchingIds = sqlite.prepare<[string], number>('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck();
+    sqlite.function('vigil_passes', { deterministic: false, varargs: false }, (id: unknown) => (this.currentFilter?.(Number(id)) ?? true) ? 1 : 0);
+    // Title matches weigh five times body matches; ties go to the newer document.
+    const ranked = (where: string) => sqlite.prepare<[string, number, number], [number, number]>(
+      `SELECT rowid, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ?${where}
+       ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
+    ).raw();
+    this.rank = ranked('');
+    this.rankFiltered = ranked(' AND vigil_passes(rowid)');
     const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.dataVersion = () => version.get()!;
     this.writer = new DocumentWriter(sqlite);
@@ -122,40 +135,77 @@ export class DocumentRepository {
     return where;
   }
 
-  private whereClause(match: string | null, filters: SearchFilters) {
+  private whereClause(filters: SearchFilters) {
     const parts = this.filtersOf(filters);
-    if (match !== null) parts.unshift(sql<SqlBool>`documents_fts MATCH ${match}`);
     return parts.length === 0 ? sql`1` : sql.join(parts, sql` AND `);
   }
 
-  private from(match: string | null) {
-    return match === null
-      ? sql`documents d`
-      : sql`documents_fts JOIN documents d ON d.id = documents_fts.rowid`;
-  }
 
-  /** One page of hits, best first (or newest first), with snippets around the matched words. */
-  async page(match: string | null, filters: SearchFilters, sort: 'relevance' | 'date', limit: number, offset: number): Promise<Hit[]> {
-    const snippet = match === null
-      ? sql`substr(d.body, 1, 240)`
-      : sql`snippet(documents_fts, 1, ${MATCH_START}, ${MATCH_END}, '…', 28)`;
-    const score = match === null ? sql`0` : sql`-bm25(documents_fts, 5.0, 1.0)`;
-    const order = sort === 'date' || match === null ? sql`d.date DESC, d.id DESC` : sql`documents_fts.rank`;
-    const result = await sql<Hit>`
-      SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language,
-             ${snippet} AS snippet, ${score} AS score
-      FROM ${this.from(match)}
-      WHERE ${this.whereClause(match, filters)}
-      ORDER BY ${order}
-      LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
-    return result.rows;
-  }
-
-  /** How many documents match, and how they divide by type, year, country and language. */
-  facets(match: string | null, filters: SearchFilters): { total: number; facets: FacetCounts } {
+  /**
+   * A search: how many documents match, how they divide by facet, and one
+   * page of them, best first (or newest first), with snippets.
+   *
+   * With words to match, one pass over the full-text index yields every
+   * matching id with its BM25 score; filters, facets and the page's ranking
+   * are then decided in memory against the facet index. Filters inside the
+   * SQL would make SQLite probe the full-text index once per filtered row.
+   * Only the page's rows are then read and given snippets.
+   */
+  async search(match: string | null, filters: SearchFilters, sort: 'relevance' | 'date', limit: number, offset: number): Promise<{ total: number; facets: FacetCounts; hits: Hit[] }> {
     const index = this.facets_();
-    const ids = match === null ? null : Int32Array.from(this.matchingIds.iterate(match));
-    return index.count(ids, filters);
+    if (match === null) {
+      const counted = index.count(null, filters);
+      const ids = counted.total === 0 ? [] : await this.newestIds(filters, limit, offset);
+      return { ...counted, hits: await this.rows(null, ids.map((id) => ({ id, score: 0 }))) };
+    }
+    // Facets need every matching id; bare ids are cheap to hand to JavaScript, scores for all of them are not.
+    const ids = this.matchingIds.all(match);
+    const passing: number[] = [];
+    const counted = index.count(ids, filters, sort === 'date' ? (position) => passing.push(ids[position]!) : undefined);
+    let page: Array<{ id: number; score: number }>;
+    if (counted.total === 0) {
+      page = [];
+    } else if (sort === 'date') {
+      const newer = (a: number, b: number) => index.dayOf(b) - index.dayOf(a) || b - a;
+      page = topPositions(passing, newer, offset + limit).slice(offset).map((id) => ({ id, score: 0 }));
+    } else {
+      // SQLite ranks inside the engine; the filters are asked of the facet index, row by row, through a function.
+      this.currentFilter = hasFilters(filters) ? index.matcher(filters) : null;
+      try {
+        page = (this.currentFilter ? this.rankFiltered : this.rank).all(match, limit, offset).map(([id, score]) => ({ id, score: -score }));
+      } finally {
+        this.currentFilter = null;
+      }
+    }
+    const hits = await this.rows(match, page);
+    return { ...counted, hits };
+  }
+
+  private async newestIds(filters: SearchFilters, limit: number, offset: number): Promise<number[]> {
+    const result = await sql<{ id: number }>`
+      SELECT d.id FROM documents d WHERE ${this.whereClause(filters)}
+      ORDER BY d.date DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+    return result.rows.map((row) => row.id);
+  }
+
+  /** The rows of a page, in the page's order, with snippets around the matched words. */
+  private async rows(match: string | null, page: Array<{ id: number; score: number }>): Promise<Hit[]> {
+    if (page.length === 0) return [];
+    const ids = page.map((entry) => entry.id);
+    const result = match === null
+      ? await sql<Hit>`
+          SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, substr(d.body, 1, 240) AS snippet, 0 AS score
+          FROM documents d WHERE d.id IN (${sql.join(ids)})`.execute(this.db)
+      : await sql<Hit>`
+          SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language,
+                 snippet(documents_fts, 1, ${MATCH_START}, ${MATCH_END}, '…', 28) AS snippet, 0 AS score
+          FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+          WHERE documents_fts MATCH ${match} AND documents_fts.rowid IN (${sql.join(ids)})`.execute(this.db);
+    const byId = new Map(result.rows.map((row) => [row.id, row]));
+    return page.flatMap(({ id, score }) => {
+      const row = byId.get(id);
+      return row ? [{ ...row, score }] : [];
+    });
   }
 
   /**
@@ -206,4 +256,23 @@ export class DocumentRepository {
     const row = await this.db.selectFrom('documents').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
     return row?.at ?? null;
   }
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.type || f.country || f.language || f.year !== undefined || f.from || f.to);
+}
+
+/** Positions of the `count` best entries by `better` (negative: a before b), best first. */
+function topPositions(positions: number[], better: (a: number, b: number) => number, count: number): number[] {
+  if (count >= positions.length / 4) return positions.sort(better).slice(0, count);
+  // A small page from many matches: keep the best so far in a short sorted list.
+  const best: number[] = [];
+  for (const position of positions) {
+    if (best.length === count && better(position, best[count - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && better(position, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, position);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }

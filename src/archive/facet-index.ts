@@ -84,8 +84,12 @@ export class FacetIndex {
     this.countryStart[length] = at;
   }
 
-  /** A test for the filters, or null when a filter names a value no document has. */
-  private matcher(filters: SearchFilters): ((id: number) => boolean) | null {
+  /** A test for the filters; one that passes nothing when a filter names a value no document has. */
+  matcher(filters: SearchFilters): (id: number) => boolean {
+    return this.exactMatcher(filters) ?? (() => false);
+  }
+
+  private exactMatcher(filters: SearchFilters): ((id: number) => boolean) | null {
     const type = filters.type ? this.types.find(filters.type) : 0;
     const language = filters.language ? this.languages.find(filters.language) : 0;
     const country = filters.country ? this.countries.find(filters.country) : 0;
@@ -109,16 +113,26 @@ export class FacetIndex {
     };
   }
 
-  /** The total and facet counts of the documents among `ids` (all documents when null) that pass the filters. */
-  count(ids: ArrayLike<number> | null, filters: SearchFilters): { total: number; facets: FacetCounts } {
+  /** A document's date as a sortable number (yyyymmdd), 0 when undated. */
+  dayOf(id: number): number {
+    return this.day[id] ?? 0;
+  }
+
+  /**
+   * The total and facet counts of the documents among `ids` (all documents
+   * when null) that pass the filters; `onPass` hears the position in `ids` of
+   * each one that does, so that ranking can share this one pass.
+   */
+  count(ids: ArrayLike<number> | null, filters: SearchFilters, onPass?: (position: number) => void): { total: number; facets: FacetCounts } {
     const typeCounts = new Uint32Array(this.types.values.length);
     const languageCounts = new Uint32Array(this.languages.values.length);
     const countryCounts = new Uint32Array(this.countries.values.length);
     const yearCounts = new Map<number, number>();
-    const passes = this.matcher(filters);
+    const passes = this.exactMatcher(filters);
     let total = 0;
-    const visit = (id: number): void => {
+    const visit = (id: number, position: number): void => {
       if (!passes!(id)) return;
+      onPass?.(position);
       total++;
       typeCounts[this.type[id]!]!++;
       languageCounts[this.language[id]!]!++;
@@ -127,8 +141,8 @@ export class FacetIndex {
       for (let i = this.countryStart[id]!; i < this.countryStart[id + 1]!; i++) countryCounts[this.countryCodes[i]!]!++;
     };
     if (passes) {
-      if (ids === null) for (let id = 0; id < this.present.length; id++) visit(id);
-      else for (let i = 0; i < ids.length; i++) visit(ids[i]!);
+      if (ids === null) for (let id = 0; id < this.present.length; id++) visit(id, id);
+      else for (let i = 0; i < ids.length; i++) visit(ids[i]!, i);
     }
     const named = (dictionary: Dictionary, counts: Uint32Array): Record<string, number> => {
       const out: Record<string, number> = {};

@@ -53,8 +53,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     content = 'documents', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
   )`.execute(db);
-  // Title matches count five times as much as body matches.
-  await sql`INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)')`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
