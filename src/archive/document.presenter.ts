@@ -1,27 +1,12 @@
 /** Turns stored rows into what the CLI, the API and pages show: the document, hits, snippets. */
-import type { IndexParts } from '../domain/index-number.ts';
 import { describeIndexNumber } from '../domain/index-number.ts';
-import type { Contact, Section } from '../documents/document.ts';
+import type { Contact, ReadDocument, Section } from '../documents/document.ts';
 import { MATCH_END, MATCH_START, type DocumentRow, type Hit } from './document.repository.ts';
 
-export interface DocumentView {
+/** A stored document: every field the reader recognised, with where it lives in the archive. */
+export interface DocumentView extends Omit<ReadDocument, 'contentHash'> {
   id: number;
   slug: string;
-  index: string | null;
-  indexParts: IndexParts | null;
-  indexAsPrinted: string | null;
-  type: string | null;
-  date: string | null;
-  newsServiceNumber: number | null;
-  urgentAction: string | null;
-  title: string;
-  organisation: string | null;
-  sections: Section[];
-  endMarker: string | null;
-  distribution: string | null;
-  contact: Contact | null;
-  countries: string[];
-  language: string;
   sourceFile: string | null;
   importedAt: string;
   updatedAt: string;
@@ -50,11 +35,6 @@ export function escapeHtml(text: string): string {
 /** A snippet as safe HTML: escaped text with `<mark>` around matched words. */
 export function snippetHtml(raw: string): string {
   return escapeHtml(raw.replace(/\s+/g, ' ')).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>');
-}
-
-/** A snippet for a terminal: matched words between guillemets-free brackets. */
-export function snippetText(raw: string, open = '[', close = ']'): string {
-  return raw.replace(/\s+/g, ' ').replaceAll(MATCH_START, open).replaceAll(MATCH_END, close);
 }
 
 /** The document as `vigil show --json` and the API give it. */
