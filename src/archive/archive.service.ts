@@ -6,6 +6,7 @@ import { formatIndexNumber, indexNumberSlug, parseIndexNumber } from '../domain/
 import type { ReadDocument } from '../documents/document.ts';
 import { DEFAULT_MAX_BYTES, type ReadResult } from '../documents/read-file.ts';
 import { documentReader, type DocumentReader } from '../documents/read-pool.ts';
+import { LRUCache } from 'lru-cache';
 import { collectFiles } from './collect-files.ts';
 import type { DocumentRepository, FacetCounts, NewDocumentRow, SearchFilters } from './document.repository.ts';
 import { presentDocument, presentHit, type DocumentView, type HitView } from './document.presenter.ts';
@@ -80,7 +81,29 @@ function sortedByCount(facet: Record<string, number>): Record<string, number> {
 }
 
 export class ArchiveService {
-  constructor(private readonly documents: DocumentRepository) {}
+  // Answers to reads, kept until the documents change: a public archive is read far more than written.
+  private readonly answers: LRUCache<string, { value: unknown }> | null;
+  private answersVersion = '';
+
+  /** `cacheSize` 0 turns the cache of answers off (benchmarks measure the work itself). */
+  constructor(private readonly documents: DocumentRepository, cacheSize = 2000) {
+    this.answers = cacheSize > 0 ? new LRUCache({ max: cacheSize }) : null;
+  }
+
+  /** A read's answer from the cache, or computed and kept; the cache empties when the documents change. */
+  private async remembered<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.answers) return compute();
+    const version = this.documents.version();
+    if (version !== this.answersVersion) {
+      this.answers.clear();
+      this.answersVersion = version;
+    }
+    const kept = this.answers.get(key);
+    if (kept) return kept.value as T;
+    const value = await compute();
+    this.answers.set(key, { value });
+    return value;
+  }
 
   /** Imports files and folders; every readable document is kept, every failure named. */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
@@ -131,7 +154,11 @@ export class ArchiveService {
   }
 
   /** A document by index number in any spelling, slug or number; English first when several languages share an index. */
-  async findDocument(reference: string, language?: string): Promise<DocumentView | null> {
+  findDocument(reference: string, language?: string): Promise<DocumentView | null> {
+    return this.remembered(`document\u0000${reference}\u0000${language ?? ''}`, () => this.lookUpDocument(reference, language));
+  }
+
+  private async lookUpDocument(reference: string, language?: string): Promise<DocumentView | null> {
     const index = parseIndexNumber(reference);
     if (index) {
       const versions = await this.documents.findByIndex(formatIndexNumber(index));
@@ -148,7 +175,12 @@ export class ArchiveService {
   }
 
   /** Searches the archive; an index number in any spelling goes straight to its document. */
-  async search(params: SearchParams): Promise<SearchResult> {
+  search(params: SearchParams): Promise<SearchResult> {
+    const key = JSON.stringify([params.q, params.type, params.country, params.language, params.year, params.from, params.to, params.limit, params.offset, params.sort]);
+    return this.remembered(`search\u0000${key}`, () => this.searchNow(params));
+  }
+
+  private async searchNow(params: SearchParams): Promise<SearchResult> {
     const q = params.q?.trim() ?? '';
     const limit = params.limit ?? 10;
     const offset = params.offset ?? 0;
@@ -198,16 +230,19 @@ export class ArchiveService {
   }
 
   /** Other language versions of a document's index number. */
-  async languageVersions(document: DocumentView): Promise<Array<{ slug: string; language: string }>> {
-    if (!document.index) return [];
-    const rows = await this.documents.findByIndex(document.index);
-    return rows.filter((row) => row.id !== document.id).map((row) => ({ slug: row.slug, language: row.language }));
+  languageVersions(document: DocumentView): Promise<Array<{ slug: string; language: string }>> {
+    const index = document.index;
+    if (!index) return Promise.resolve([]);
+    return this.remembered(`versions\u0000${document.id}`, async () => {
+      const rows = await this.documents.findByIndex(index);
+      return rows.filter((row) => row.id !== document.id).map((row) => ({ slug: row.slug, language: row.language }));
+    });
   }
 
   /** Documents related to this one: same country, nearby dates. */
-  async related(document: DocumentView, limit = 5): Promise<HitView[]> {
-    const hits = await this.documents.related(document.id, document.countries, document.date, limit);
-    return hits.map(presentHit);
+  related(document: DocumentView, limit = 5): Promise<HitView[]> {
+    return this.remembered(`related\u0000${document.id}\u0000${limit}`, async () =>
+      (await this.documents.related(document.id, document.countries, document.date, limit)).map(presentHit));
   }
 
   /** How many documents the archive holds. */

@@ -50,8 +50,8 @@ export class DocumentRepository {
   private facetIndex: FacetIndex | null = null;
   private facetVersion = -1;
   private readonly matchingIds: SQLite.Statement<[string], number>;
-  private readonly rank: SQLite.Statement<[string, number, number], [number, number]>;
-  private readonly rankFiltered: SQLite.Statement<[string, number, number], [number, number]>;
+  private readonly rank: SQLite.Statement<[string, number, number], [number, number, string]>;
+  private readonly rankFiltered: SQLite.Statement<[string, number, number], [number, number, string]>;
   /** The filter `vigil_passes(id)` applies while a filtered ranking runs (queries run one at a time). */
   private currentFilter: ((id: number) => boolean) | null = null;
   private readonly dataVersion: () => number;
@@ -66,8 +66,10 @@ export class DocumentRepository {
     this.matchingIds = sqlite.prepare<[string], number>('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck();
     sqlite.function('vigil_passes', { deterministic: false, varargs: false }, (id: unknown) => (this.currentFilter?.(Number(id)) ?? true) ? 1 : 0);
     // Title matches weigh five times body matches; ties go to the newer document.
-    const ranked = (where: string) => sqlite.prepare<[string, number, number], [number, number]>(
-      `SELECT rowid, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ?${where}
+    const ranked = (where: string) => sqlite.prepare<[string, number, number], [number, number, string]>(
+      `SELECT rowid, bm25(documents_fts, 5.0, 1.0) AS score,
+              snippet(documents_fts, 1, '${MATCH_START}', '${MATCH_END}', '…', 28)
+       FROM documents_fts WHERE documents_fts MATCH ?${where}
        ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
     ).raw();
     this.rank = ranked('');
@@ -77,9 +79,17 @@ export class DocumentRepository {
     this.writer = new DocumentWriter(sqlite);
   }
 
+  private ownWrites = 0;
+
   /** Forgets what is cached about the documents; called after this connection writes. */
   changed(): void {
     this.facetIndex = null;
+    this.ownWrites++;
+  }
+
+  /** Changes whenever the documents change, through this connection or another (an import beside the server). */
+  version(): string {
+    return `${this.dataVersion()}.${this.ownWrites}`;
   }
 
   /** The facet index, rebuilt when this or another connection (an import beside the server) changed the documents. */
@@ -162,17 +172,19 @@ export class DocumentRepository {
     const ids = this.matchingIds.all(match);
     const passing: number[] = [];
     const counted = index.count(ids, filters, sort === 'date' ? (position) => passing.push(ids[position]!) : undefined);
-    let page: Array<{ id: number; score: number }>;
+    let page: Array<{ id: number; score: number; snippet?: string }>;
     if (counted.total === 0) {
       page = [];
     } else if (sort === 'date') {
       const newer = (a: number, b: number) => index.dayOf(b) - index.dayOf(a) || b - a;
       page = topPositions(passing, newer, offset + limit).slice(offset).map((id) => ({ id, score: 0 }));
     } else {
-      // SQLite ranks inside the engine; the filters are asked of the facet index, row by row, through a function.
+      // SQLite ranks inside the engine, and makes snippets for the page's rows only; the
+      // filters are asked of the facet index, row by row, through a registered function.
       this.currentFilter = hasFilters(filters) ? index.matcher(filters) : null;
       try {
-        page = (this.currentFilter ? this.rankFiltered : this.rank).all(match, limit, offset).map(([id, score]) => ({ id, score: -score }));
+        page = (this.currentFilter ? this.rankFiltered : this.rank).all(match, limit, offset)
+          .map(([id, score, snippet]) => ({ id, score: -score, snippet }));
       } finally {
         this.currentFilter = null;
       }
@@ -188,23 +200,27 @@ export class DocumentRepository {
     return result.rows.map((row) => row.id);
   }
 
-  /** The rows of a page, in the page's order, with snippets around the matched words. */
-  private async rows(match: string | null, page: Array<{ id: number; score: number }>): Promise<Hit[]> {
+  /**
+   * The rows of a page, in the page's order, with snippets around the matched
+   * words: those the ranking made, or made here for a page in date order.
+   */
+  private async rows(match: string | null, page: Array<{ id: number; score: number; snippet?: string }>): Promise<Hit[]> {
     if (page.length === 0) return [];
     const ids = page.map((entry) => entry.id);
-    const result = match === null
+    const needSnippets = match !== null && page.some((entry) => entry.snippet === undefined);
+    const result = needSnippets
       ? await sql<Hit>`
-          SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, substr(d.body, 1, 240) AS snippet, 0 AS score
-          FROM documents d WHERE d.id IN (${sql.join(ids)})`.execute(this.db)
-      : await sql<Hit>`
           SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language,
                  snippet(documents_fts, 1, ${MATCH_START}, ${MATCH_END}, '…', 28) AS snippet, 0 AS score
           FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-          WHERE documents_fts MATCH ${match} AND documents_fts.rowid IN (${sql.join(ids)})`.execute(this.db);
+          WHERE documents_fts MATCH ${match} AND documents_fts.rowid IN (${sql.join(ids)})`.execute(this.db)
+      : await sql<Hit>`
+          SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, substr(d.body, 1, 240) AS snippet, 0 AS score
+          FROM documents d WHERE d.id IN (${sql.join(ids)})`.execute(this.db);
     const byId = new Map(result.rows.map((row) => [row.id, row]));
-    return page.flatMap(({ id, score }) => {
+    return page.flatMap(({ id, score, snippet }) => {
       const row = byId.get(id);
-      return row ? [{ ...row, score }] : [];
+      return row ? [{ ...row, score, snippet: snippet ?? row.snippet }] : [];
     });
   }
 

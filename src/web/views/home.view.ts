@@ -3,6 +3,7 @@ import type { HitView } from '../../archive/document.presenter.ts';
 import type { FacetCounts } from '../../archive/document.repository.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
+import { formatCount } from './names.ts';
 import { facetEntries, facetLabel, hitList, searchHref, type FacetName } from './parts.ts';
 
 function browse(name: FacetName, title: string, counts: Record<string, number>, limit: number) {
@@ -17,7 +18,7 @@ function browse(name: FacetName, title: string, counts: Record<string, number>, 
 export function homePage(latest: HitView[], total: number, facets: FacetCounts): string {
   const body = html`
 <h1>Vigil archive</h1>
-<p class="lead">${total.toLocaleString('en-GB')} public document${total === 1 ? '' : 's'} — statements, press releases, urgent actions and reports — searchable and kept at permanent addresses.</p>
+<p class="lead">${formatCount(total)} public document${total === 1 ? '' : 's'} — statements, press releases, urgent actions and reports — searchable and kept at permanent addresses.</p>
 <div class="home-layout">
   <section aria-labelledby="latest-heading">
     <h2 id="latest-heading">Latest documents</h2>

@@ -21,9 +21,19 @@ export function languageName(code: string): string {
   }
 }
 
+// One formatter for every date: building one per call costs more than the rest of a page.
+const dates = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** "27 March 2002" for 2002-03-27. */
 export function longDate(iso: string | null): string {
   if (!iso) return 'undated';
   const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dates.format(new Date(Date.UTC(y!, m! - 1, d)));
+}
+
+const counts = new Intl.NumberFormat('en-GB');
+
+/** "49,572" for 49572. */
+export function formatCount(n: number): string {
+  return counts.format(n);
 }

@@ -2,6 +2,7 @@
 import type { SearchResult } from '../../archive/index.ts';
 import { html, type Html } from './html.ts';
 import { layout } from './layout.ts';
+import { formatCount } from './names.ts';
 import { facetEntries, facetLabel, hitList, searchHref, type FacetName } from './parts.ts';
 
 export interface SearchState {
@@ -75,7 +76,7 @@ export function searchPage(state: SearchState, result: SearchResult): string {
   <div class="results">
     ${result.total === 0 ? HELP : html`
     <h2 class="visually-hidden">Results</h2>
-    <p class="summary" role="status">${result.total.toLocaleString('en-GB')} document${result.total === 1 ? '' : 's'}${result.total > state.perPage ? html`, showing ${from}–${Math.min(from + state.perPage - 1, result.total)}` : ''}</p>
+    <p class="summary" role="status">${formatCount(result.total)} document${result.total === 1 ? '' : 's'}${result.total > state.perPage ? html`, showing ${from}–${Math.min(from + state.perPage - 1, result.total)}` : ''}</p>
     ${sortLinks(state)}
     ${hitList(result.results)}
     ${pagination(state, result.total)}`}
