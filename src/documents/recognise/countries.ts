@@ -32,6 +32,17 @@ function buildNames(): Map<string, string> {
   // The everyday names of the two Koreas, which the package gives only in English.
   for (const name of ['Corea del Norte', 'Corée du Nord', 'Nordkorea', 'Coreia do Norte']) names.set(name, 'KP');
   for (const name of ['Corea del Sur', 'Corée du Sud', 'Südkorea', 'Coreia do Sul']) names.set(name, 'KR');
+  // Everyday names the package lacks or files under another country (German "…Republik Kongo" is not CG).
+  const everyday: Record<string, string[]> = {
+    SY: ['Syria', 'Syrie', 'Siria', 'Síria', 'Syrien'],
+    US: ['États-Unis', 'Estados Unidos', 'Vereinigte Staaten'],
+    SA: ['Arabie saoudite', 'Arabia Saudí', 'Arabia Saudita', 'Arábia Saudita', 'Saudi-Arabien'],
+    CD: ['République démocratique du Congo', 'República Democrática del Congo', 'República Democrática do Congo', 'Demokratische Republik Kongo'],
+    MM: ['Mianmar', 'Birmanie', 'Birmania'],
+    IR: ['Irã', 'Irán'],
+    YE: ['Iêmen', 'Yémen'],
+  };
+  for (const [code, list] of Object.entries(everyday)) for (const name of list) names.set(name, code);
   // North Korea's official name, which otherwise ends in "Republic of Korea" (South Korea).
   names.set("Democratic People's Republic of Korea", 'KP');
   names.set('Democratic People’s Republic of Korea', 'KP');
