@@ -27,7 +27,7 @@ const METHOD = [
   'Each subject runs in its own child process (`node --expose-gc --import tsx`, default heap limit), so memory figures are its own. "RSS at start" is Node + tsx + the code loaded; peak RSS is the kernel\'s high-water mark (VmHWM), whole process.',
   'Engines index the corpus from the generator (index time counts only their `add` calls); Vigil reads and parses the files (its import time includes that).',
   'Load avg: the machine\'s 1-minute load average when each subject started → finished; on 2 cores, anything well above 2 means other work slowed the figures.',
-  'Hits: Vigil\'s `total`; MiniSearch returns every match, so equal counts show the two match the same documents (queries are picked among words whose other forms never occur alone, since Vigil stems and the engines do not); FlexSearch stops at the limit (—).',
+  'Hits: Vigil\'s `total`; MiniSearch returns every match, so equal counts show the two match the same documents; FlexSearch stops at the limit (—).',
   'Overlap@10: documents shared by the engine\'s top 10 and Vigil\'s top 10, divided by the larger of the two lists.',
 ];
 

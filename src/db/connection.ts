@@ -6,8 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 

@@ -1,5 +1,5 @@
 /** Every migration, in order. A new one is added at the end and never edited after release. */
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as archive from './001-archive.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
