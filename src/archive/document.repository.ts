@@ -56,6 +56,13 @@ export class DocumentRepository {
   private currentFilter: ((id: number) => boolean) | null = null;
   private readonly dataVersion: () => number;
   private readonly writer: DocumentWriter;
+  /** Statements for a document page's related documents: read on every uncached page view. */
+  private readonly nearby: {
+    before: SQLite.Statement<[string, number, string, number], [number, string | null]>;
+    after: SQLite.Statement<[string, number, string, number], [number, string | null]>;
+    newest: SQLite.Statement<[string, number, number], [number, string | null]>;
+    hits: SQLite.Statement<[string], Hit>;
+  };
 
   /**
    * Kysely for every query but the hot paths that read the raw handle: the
@@ -77,6 +84,14 @@ export class DocumentRepository {
     const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.dataVersion = () => version.get()!;
     this.writer = new DocumentWriter(sqlite);
+    const sameCountry = 'SELECT document_id, date FROM document_countries WHERE country = ? AND document_id != ?';
+    this.nearby = {
+      before: sqlite.prepare<[string, number, string, number], [number, string | null]>(`${sameCountry} AND date <= ? ORDER BY date DESC LIMIT ?`).raw(),
+      after: sqlite.prepare<[string, number, string, number], [number, string | null]>(`${sameCountry} AND date > ? ORDER BY date ASC LIMIT ?`).raw(),
+      newest: sqlite.prepare<[string, number, number], [number, string | null]>(`${sameCountry} ORDER BY date DESC LIMIT ?`).raw(),
+      hits: sqlite.prepare<[string], Hit>(`SELECT id, slug, index_number, title, type, date, language, substr(body, 1, 240) AS snippet, 0 AS score
+        FROM documents WHERE id IN (SELECT value FROM json_each(?))`),
+    };
   }
 
   private ownWrites = 0;
@@ -228,32 +243,22 @@ export class DocumentRepository {
    * Documents sharing a country with this one, nearest in date first: for each
    * country the nearest before and after, read from the (country, date) index.
    */
-  async related(id: number, countries: string[], date: string | null, limit: number): Promise<Hit[]> {
+  related(id: number, countries: string[], date: string | null, limit: number): Promise<Hit[]> {
     const near = new Map<number, number>();
     const day = date === null ? null : Date.parse(date);
     for (const country of countries.slice(0, 5)) {
-      const before = this.db.selectFrom('document_countries').select(['document_id', 'date'])
-        .where('country', '=', country).where('document_id', '!=', id);
       const rows = date === null
-        ? await before.orderBy('date', 'desc').limit(limit).execute()
-        : [
-          ...(await before.where('date', '<=', date).orderBy('date', 'desc').limit(limit).execute()),
-          ...(await before.where('date', '>', date).orderBy('date', 'asc').limit(limit).execute()),
-        ];
-      for (const row of rows) {
-        const distance = day === null || row.date === null ? Number.MAX_SAFE_INTEGER : Math.abs(Date.parse(row.date) - day);
-        near.set(row.document_id, Math.min(distance, near.get(row.document_id) ?? Infinity));
+        ? this.nearby.newest.all(country, id, limit)
+        : [...this.nearby.before.all(country, id, date, limit), ...this.nearby.after.all(country, id, date, limit)];
+      for (const [documentId, documentDate] of rows) {
+        const distance = day === null || documentDate === null ? Number.MAX_SAFE_INTEGER : Math.abs(Date.parse(documentDate) - day);
+        near.set(documentId, Math.min(distance, near.get(documentId) ?? Infinity));
       }
     }
     const ids = [...near].sort((a, b) => a[1] - b[1] || b[0] - a[0]).slice(0, limit).map(([documentId]) => documentId);
-    if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('documents')
-      .select(['id', 'slug', 'index_number', 'title', 'type', 'date', 'language'])
-      .select(sql<string>`substr(body, 1, 240)`.as('snippet'))
-      .select(sql<number>`0`.as('score'))
-      .where('id', 'in', ids)
-      .execute();
-    return ids.map((documentId) => rows.find((row) => row.id === documentId)!);
+    if (ids.length === 0) return Promise.resolve([]);
+    const rows = new Map(this.nearby.hits.all(JSON.stringify(ids)).map((row) => [row.id, row]));
+    return Promise.resolve(ids.flatMap((documentId) => rows.get(documentId) ?? []));
   }
 
   /** How many documents the archive holds. */
