@@ -19,6 +19,8 @@ export interface DocumentReader {
 class WorkerPool implements DocumentReader {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, (result: ReadResult) => void>();
+  private readonly owner = new Map<number, { worker: Worker; file: string }>();
+  private readonly dead = new Set<Worker>();
   private next = 0;
 
   constructor(size: number, private readonly maxBytes: number) {
@@ -28,11 +30,14 @@ class WorkerPool implements DocumentReader {
         this.waiting.get(response.id)?.(response.result);
         this.waiting.delete(response.id);
       });
-      worker.on('error', (error) => {
-        // A worker that dies fails only what it held; the batch goes on.
+      worker.on('error', () => {
+        // A worker that dies (out of memory on huge PDFs, say) hands what it held back to this thread.
+        this.dead.add(worker);
         for (const [id, resolve] of this.waiting) {
-          resolve({ ok: false, error: `could not be read: ${error.message}` });
+          const held = this.owner.get(id);
+          if (held?.worker !== worker) continue;
           this.waiting.delete(id);
+          void readDocumentAt(held.file, this.maxBytes).then(resolve);
         }
       });
       return worker;
@@ -41,9 +46,16 @@ class WorkerPool implements DocumentReader {
 
   read(file: string): Promise<ReadResult> {
     const id = this.next++;
+    const worker = this.workers[id % this.workers.length]!;
+    // With its worker gone, a file is read here instead.
+    if (this.dead.has(worker)) return readDocumentAt(file, this.maxBytes);
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.workers[id % this.workers.length]!.postMessage({ id, file, maxBytes: this.maxBytes } satisfies ReadRequest);
+      this.waiting.set(id, (result) => {
+        this.owner.delete(id);
+        resolve(result);
+      });
+      this.owner.set(id, { worker, file });
+      worker.postMessage({ id, file, maxBytes: this.maxBytes } satisfies ReadRequest);
     });
   }
 
