@@ -3,8 +3,7 @@
  * unless the value is already Html (built the same way). Escaping is the
  * default; the only way to put markup in a page is to write it in a template.
  */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../../archive/document.presenter.ts';
 
 export class Html {
   constructor(readonly value: string) {}
@@ -19,7 +18,7 @@ function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof Html) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return escapeHtml(String(value));
 }
 
 /** Builds escaped HTML from a template literal. */
