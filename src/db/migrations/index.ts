@@ -1,7 +1,9 @@
 /** Every migration, in order. A new one is added at the end and never edited after release. */
 import type { Migration } from 'kysely';
 import * as archive from './001-archive.ts';
+import * as trust from './002-trust.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-archive': archive,
+  '002-trust': trust,
 };
