@@ -1,6 +1,9 @@
 /** The `vigil` command line: parses arguments and hands each command to its module. */
 import { Command, CommanderError } from 'commander';
+import { registerBackup, registerRestore } from './commands/backup.command.ts';
+import { registerAudit } from './commands/audit.command.ts';
 import { registerImport } from './commands/import.command.ts';
+import { registerKeys } from './commands/keys.command.ts';
 import { registerSearch } from './commands/search.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerShow } from './commands/show.command.ts';
@@ -17,6 +20,10 @@ export function buildProgram(argv: string[] = []): Command {
   registerShow(program);
   registerSearch(program, argv);
   registerServe(program);
+  registerKeys(program);
+  registerBackup(program);
+  registerRestore(program);
+  registerAudit(program);
   return program;
 }
 

@@ -9,7 +9,10 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Archive } from '../archive/index.ts';
-import { requireDeclaredPermissions } from './access.ts';
+import type { Vigil } from '../vigil.ts';
+import { enforcePermissions, requireDeclaredPermissions, type DeclaredRoute } from './access.ts';
+import { registerSessions } from './plugins/session.plugin.ts';
+import { registerWorkspaceRoutes } from './routes/workspace.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes/api/documents.routes.ts';
 import { registerAssetRoutes } from './routes/pages/assets.routes.ts';
@@ -19,16 +22,21 @@ import { registerHomeRoutes } from './routes/pages/home.routes.ts';
 import { registerSearchRoutes } from './routes/pages/search.routes.ts';
 
 export interface AppOptions {
-  archive: Archive;
+  vigil: Vigil;
   /** The address the public reaches the site at, for feeds, sitemaps and citations. */
   publicUrl: string;
   logger?: boolean;
+  /** Trust X-Forwarded-* from a proxy in front (so Secure cookies follow the proxy's HTTPS). */
+  trustProxy?: boolean;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     archive: Archive;
+    vigil: Vigil;
     publicUrl: string;
+    /** Every route with the permission it declared. */
+    declaredRoutes: DeclaredRoute[];
   }
 }
 
@@ -36,13 +44,14 @@ declare module 'fastify' {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { coerceTypes: true, useDefaults: true, removeAdditional: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.decorate('archive', options.archive);
+  app.decorate('vigil', options.vigil);
+  app.decorate('archive', options.vigil.archive);
   app.decorate('publicUrl', options.publicUrl.replace(/\/+$/, ''));
-  requireDeclaredPermissions(app);
+  app.decorate('declaredRoutes', requireDeclaredPermissions(app));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -75,11 +84,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Vigil archive API', version: '1.0.0', description: 'Public documents of the archive: search with facets, and each document with its recognised fields.' },
+      info: { title: 'Vigil archive API', version: '1.0.0', description: 'Public documents of the archive (no token needed): search with facets, and each document with its recognised fields. Workspace records need a bearer token.' },
       servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token made on the account page (vgl_…), scoped, with an expiry.' },
+        },
+      },
     },
   });
   registerErrorHandling(app);
+  await registerSessions(app);
+  enforcePermissions(app);
 
   registerAssetRoutes(app);
   registerHomeRoutes(app);
@@ -87,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDocumentRoutes(app);
   registerFeedRoutes(app);
   registerApiRoutes(app);
+  registerWorkspaceRoutes(app);
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     try {
       return { status: 'ok', documents: await app.archive.count() };

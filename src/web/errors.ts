@@ -3,6 +3,7 @@
  * that names the parameter, and never a stack trace. The API answers in JSON.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../access/policy.ts';
 import { SearchQueryError } from '../archive/index.ts';
 import { errorPage, notFoundPage } from './views/problem.view.ts';
 
@@ -29,12 +30,23 @@ function validationMessage(error: FastifyError, parameter: string | undefined): 
 
 /** Installs the not-found and error handlers. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => {
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
     if (isApi(request)) return reply.code(404).send({ error: 'not_found', message: `no such resource: ${request.url.split('?')[0]}` });
     return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(request.url.split('?')[0] ?? '/'));
-  });
+  };
+  app.setNotFoundHandler(notFound);
 
   app.setErrorHandler((error: FastifyError, request, reply: FastifyReply) => {
+    // A record one may not see answers exactly as one that does not exist.
+    if (error instanceof NotFoundError) return notFound(request, reply);
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      if (isApi(request)) return reply.code(403).send({ error: 'csrf', message: 'a request made with a cookie must carry the CSRF token of a Vigil page' });
+      return reply.code(403).type('text/html; charset=utf-8').send(errorPage(403, 'This form came from a page that has expired or from another site. Go back, reload the page and try again.'));
+    }
+    if (error.statusCode === 429) {
+      if (isApi(request)) return reply.code(429).send({ error: 'rate_limited', message: 'too many requests; wait a minute and try again' });
+      return reply.code(429).type('text/html; charset=utf-8').send(errorPage(429, 'Too many requests from here. Wait a minute and try again.'));
+    }
     if (error.validation) {
       const parameter = parameterOf(error);
       const message = validationMessage(error, parameter);

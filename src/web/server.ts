@@ -1,7 +1,7 @@
-/** Starting the web server: opens the archive, loads the demonstration data on first start, listens. */
+/** Starting the web server: opens Vigil, loads the demonstration data on first start, listens. */
 import type { FastifyInstance } from 'fastify';
 import { loadDemoArchiveIfEmpty } from '../archive/demo.ts';
-import { openArchive } from '../archive/index.ts';
+import { openVigil } from '../vigil.ts';
 import { buildApp } from './app.ts';
 
 export interface ServeOptions {
@@ -14,16 +14,24 @@ export interface ServeOptions {
   say?: (line: string) => void;
 }
 
-/** Starts Vigil's server and returns it listening; closing it closes the archive too. */
+/** Starts Vigil's server and returns it listening; closing it closes the database too. */
 export async function startServer(options: ServeOptions): Promise<FastifyInstance> {
   const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const archive = await openArchive(options.dataDir ? { dataDir: options.dataDir } : {});
-  const demo = await loadDemoArchiveIfEmpty(archive);
+  const vigil = await openVigil({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), warn: say });
+  const demo = await loadDemoArchiveIfEmpty(vigil.archive);
   if (demo) say(`Empty archive: loaded the demonstration documents (${demo.imported} imported, ${demo.failed.length} failed).`);
+  if ((await vigil.users.count()) === 0) {
+    say('No accounts yet. Create the first administrator with:\n  vigil user add you@example.org --role administrator --password-stdin');
+  }
   const publicUrl = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`;
-  const app = await buildApp({ archive, publicUrl, logger: options.logger ?? false });
-  app.addHook('onClose', () => archive.close());
+  const app = await buildApp({ vigil, publicUrl, logger: options.logger ?? false, trustProxy: process.env.VIGIL_TRUST_PROXY === '1' });
+  const sweeper = setInterval(() => void vigil.signIn.sweep().catch(() => undefined), 10 * 60_000);
+  sweeper.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await vigil.close();
+  });
   await app.listen({ port: options.port, host: options.host });
-  say(`Vigil is serving the archive at ${publicUrl}/`);
+  say(`Vigil is serving the archive at ${publicUrl}/ (staff sign in at ${publicUrl}/login)`);
   return app;
 }

@@ -19,7 +19,9 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { DEMO_ARCHIVE_DIR } from '../../src/archive/demo.ts';
-import { openArchive, type Archive, type ImportSummary, type SearchResult } from '../../src/archive/index.ts';
+import type { Archive, ImportSummary, SearchResult } from '../../src/archive/index.ts';
+import type { SignInRules } from '../../src/access/sign-in.service.ts';
+import { openVigil, type Vigil } from '../../src/vigil.ts';
 import { buildApp } from '../../src/web/app.ts';
 
 /** The project root. */
@@ -40,10 +42,12 @@ export interface WebAppOptions {
   /** Files to write into the temporary folder first (name → content) and import too. */
   write?: Record<string, string>;
   publicUrl?: string;
+  signInRules?: Partial<SignInRules>;
 }
 
 export interface WebApp {
   app: FastifyInstance;
+  vigil: Vigil;
   archive: Archive;
   /** The temporary folder: `data/` holds the database, `files/` what `write` wrote. */
   root: string;
@@ -69,7 +73,8 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     await writeFile(path, content);
     written[name] = path;
   }
-  const archive = await openArchive({ dataDir });
+  const vigil = await openVigil({ dataDir, warn: () => undefined, env: { VIGIL_KEY_FILE: join(root, 'master.key') }, ...(options.signInRules ? { signInRules: options.signInRules } : {}) });
+  const archive = vigil.archive;
   const paths = [...(options.files ?? []), ...Object.values(written)];
   const summary = paths.length > 0 ? await archive.importFiles(paths) : { imported: 0, updated: 0, failed: [] };
   if (summary.failed.length > 0) {
@@ -78,7 +83,7 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     throw new Error(`test files failed to import: ${JSON.stringify(summary.failed)}`);
   }
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
-  const app = await buildApp({ archive, publicUrl });
+  const app = await buildApp({ vigil, publicUrl });
   let archiveOpen = true;
   let appOpen = true;
   const closeArchive = archive.close.bind(archive);
@@ -89,7 +94,7 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     await closeArchive();
   };
   return {
-    app, archive, root, dataDir, written, summary, publicUrl,
+    app, vigil, archive, root, dataDir, written, summary, publicUrl,
     get: (url, headers) => app.inject({ method: 'GET', url, ...(headers ? { headers } : {}) }),
     async close() {
       let failure: unknown;

@@ -1,0 +1,82 @@
+/**
+ * Opening Vigil on a data directory: one database connection, the master key,
+ * and every service built on them. The server and the CLI commands that act
+ * for people use this; archive-only commands may still use openArchive.
+ */
+import { ArchiveService } from './archive/archive.service.ts';
+import { DocumentRepository } from './archive/document.repository.ts';
+import type { Archive } from './archive/index.ts';
+import { AccountService } from './access/account.service.ts';
+import { AuditRepository } from './access/audit/audit.repository.ts';
+import { Keyring } from './access/sealed/keyring.ts';
+import { loadMasterKey } from './access/sealed/master-key.ts';
+import { SessionRepository } from './access/session.repository.ts';
+import { DEFAULT_SIGN_IN_RULES, SignInService, type SignInRules } from './access/sign-in.service.ts';
+import { UserRepository } from './access/user.repository.ts';
+import { UserService } from './access/user.service.ts';
+import { defaultDataDir, openDatabase, type Connection } from './db/connection.ts';
+import { SourceRepository } from './workspace/source.repository.ts';
+import { SourceService } from './workspace/source.service.ts';
+
+export interface Vigil {
+  dataDir: string;
+  connection: Connection;
+  archive: Archive;
+  audit: AuditRepository;
+  keyring: Keyring;
+  signIn: SignInService;
+  accounts: AccountService;
+  users: UserService;
+  sources: SourceService;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  dataDir?: string;
+  cacheSize?: number;
+  signInRules?: Partial<SignInRules>;
+  /** Where warnings go (a new master key file, for one). */
+  warn?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+}
+
+/** Opens the database, loads (or on first start creates) the master key, and builds the services. */
+export async function openVigil(options: OpenOptions = {}): Promise<Vigil> {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const connection = await openDatabase(dataDir);
+  try {
+    const master = loadMasterKey(dataDir, { env: options.env ?? process.env, warn });
+    const keyring = new Keyring(connection.db, master);
+    await keyring.assertMasterKeyMatches();
+    const now = options.now ?? (() => new Date());
+    const audit = new AuditRepository(connection.db);
+    const users = new UserRepository(connection.db);
+    const sessions = new SessionRepository(connection.db);
+    const cacheSize = options.cacheSize ?? Number(process.env.VIGIL_ANSWER_CACHE ?? 2000);
+    let open = true;
+    const close = async () => {
+      if (!open) return;
+      open = false;
+      await connection.close();
+    };
+    // Closing the archive closes the one connection everything shares.
+    const archive = Object.assign(new ArchiveService(new DocumentRepository(connection.db, connection.sqlite), cacheSize), { close });
+    return {
+      dataDir,
+      connection,
+      archive,
+      audit,
+      keyring,
+      signIn: new SignInService(connection.db, users, sessions, audit, keyring, { ...DEFAULT_SIGN_IN_RULES, ...options.signInRules }, now),
+      accounts: new AccountService(connection.db, users, sessions, audit, keyring, now),
+      users: new UserService(connection.db, users, sessions, audit, now),
+      sources: new SourceService(connection.db, new SourceRepository(connection.db), audit, keyring, now),
+      close,
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+/** /workspace/sources: list, record, view, edit, delete and reveal sources. */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../../../access/policy.ts';
+import { SourceInputError, StaleEditError } from '../../../workspace/source.service.ts';
+import { sourceFormPage, sourcePage, sourcesPage, type SourceFormData } from '../../views/workspace/sources.view.ts';
+
+const HTML = 'text/html; charset=utf-8';
+const PSEUDONYM = Type.Object({ pseudonym: Type.String({ pattern: '^[Ss]-\\d{4,}$' }) });
+
+function formOf(request: FastifyRequest): Record<string, string> {
+  const body = request.body;
+  return body && typeof body === 'object' ? (body as Record<string, string>) : {};
+}
+
+export function registerSourceRoutes(app: FastifyInstance): void {
+  const sources = () => app.vigil.sources;
+  const myCompartments = async (request: FastifyRequest) => (await app.vigil.users.compartments()).filter((c) => request.actor!.compartments.has(c.id));
+  const form = async (request: FastifyRequest, reply: FastifyReply, data: Partial<SourceFormData>, status = 200) =>
+    reply.code(status).type(HTML).send(sourceFormPage({ actor: request.actor!, csrf: reply.generateCsrf(), compartments: await myCompartments(request), values: {}, errors: {}, ...data }));
+
+  app.get('/workspace/sources', { config: { permission: 'sources.read' }, schema: { hide: true, querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) }) } }, async (request, reply) => {
+    const q = (request.query as { q?: string }).q ?? '';
+    const result = await sources().list(request.actor!, { q });
+    return reply.type(HTML).send(sourcesPage({ actor: request.actor!, csrf: reply.generateCsrf(), total: result.total, sources: result.sources, q }));
+  });
+
+  app.get('/workspace/sources/new', { config: { permission: 'sources.write' }, schema: { hide: true } }, (request, reply) => form(request, reply, {}));
+
+  app.post('/workspace/sources', { config: { permission: 'sources.write' }, schema: { hide: true } }, async (request, reply) => {
+    const values = formOf(request);
+    try {
+      const source = await sources().create(request.actor!, { compartment: values.compartment ?? '', kind: values.kind ?? '', identity: values.identity ?? '', contact: values.contact ?? '' });
+      return await reply.redirect(`/workspace/sources/${source.pseudonym}`, 303);
+    } catch (error) {
+      if (error instanceof SourceInputError) return form(request, reply, { values, errors: { [error.field]: error.message } }, 400);
+      throw error;
+    }
+  });
+
+  app.get('/workspace/sources/:pseudonym', { config: { permission: 'sources.read' }, schema: { hide: true, params: PSEUDONYM } }, async (request, reply) => {
+    const source = await sources().get(request.actor!, (request.params as { pseudonym: string }).pseudonym);
+    return reply.type(HTML).send(sourcePage({ actor: request.actor!, csrf: reply.generateCsrf(), source }));
+  });
+
+  app.post('/workspace/sources/:pseudonym/reveal', { config: { permission: 'sources.reveal' }, schema: { hide: true, params: PSEUDONYM } }, async (request, reply) => {
+    const pseudonym = (request.params as { pseudonym: string }).pseudonym;
+    const secrets = await sources().reveal(request.actor!, pseudonym);
+    const source = await sources().get(request.actor!, pseudonym);
+    return reply.type(HTML).send(sourcePage({ actor: request.actor!, csrf: reply.generateCsrf(), source, secrets }));
+  });
+
+  app.get('/workspace/sources/:pseudonym/edit', { config: { permission: 'sources.write' }, schema: { hide: true, params: PSEUDONYM } }, async (request, reply) => {
+    const source = await sources().get(request.actor!, (request.params as { pseudonym: string }).pseudonym);
+    if (!(await myCompartments(request)).some((c) => c.name === source.compartment)) throw new NotFoundError('source');
+    return form(request, reply, { source, values: { version: String(source.version) } });
+  });
+
+  app.post('/workspace/sources/:pseudonym', { config: { permission: 'sources.write' }, schema: { hide: true, params: PSEUDONYM } }, async (request, reply) => {
+    const pseudonym = (request.params as { pseudonym: string }).pseudonym;
+    const values = formOf(request);
+    const current = await sources().get(request.actor!, pseudonym);
+    try {
+      await sources().update(request.actor!, pseudonym, Number(values.version), {
+        kind: values.kind ?? '',
+        // An empty sealed field on the edit form means "keep what is stored": its value is never sent to the browser.
+        ...(values.identity ? { identity: values.identity } : {}),
+        ...(values.contact ? { contact: values.contact } : {}),
+      });
+      return await reply.redirect(`/workspace/sources/${current.pseudonym}`, 303);
+    } catch (error) {
+      if (error instanceof SourceInputError) return form(request, reply, { source: current, values, errors: { [error.field]: error.message } }, 400);
+      if (error instanceof StaleEditError) return form(request, reply, { source: current, values: { ...values, version: String(current.version) }, errors: { form: error.message } }, 409);
+      throw error;
+    }
+  });
+
+  app.post('/workspace/sources/:pseudonym/delete', { config: { permission: 'sources.write' }, schema: { hide: true, params: PSEUDONYM } }, async (request, reply) => {
+    await sources().delete(request.actor!, (request.params as { pseudonym: string }).pseudonym);
+    return reply.redirect('/workspace/sources', 303);
+  });
+}
