@@ -7,6 +7,7 @@ import { registerKeys } from './commands/keys.command.ts';
 import { registerSearch } from './commands/search.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerShow } from './commands/show.command.ts';
+import { registerUser } from './commands/user.command.ts';
 import { CliError } from './output.ts';
 
 /** Builds the program with every command, for the binary and for tests. */
@@ -24,6 +25,7 @@ export function buildProgram(argv: string[] = []): Command {
   registerBackup(program);
   registerRestore(program);
   registerAudit(program);
+  registerUser(program);
   return program;
 }
 

@@ -28,6 +28,13 @@ export interface AppOptions {
   logger?: boolean;
   /** Trust X-Forwarded-* from a proxy in front (so Secure cookies follow the proxy's HTTPS). */
   trustProxy?: boolean;
+  /** Requests a minute from one address: to the sign-in forms, and to the workspace API per user. */
+  limits?: Partial<RateLimits>;
+}
+
+export interface RateLimits {
+  signInPerMinute: number;
+  apiPerMinute: number;
 }
 
 declare module 'fastify' {
@@ -37,6 +44,7 @@ declare module 'fastify' {
     publicUrl: string;
     /** Every route with the permission it declared. */
     declaredRoutes: DeclaredRoute[];
+    limits: RateLimits;
   }
 }
 
@@ -52,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('archive', options.vigil.archive);
   app.decorate('publicUrl', options.publicUrl.replace(/\/+$/, ''));
   app.decorate('declaredRoutes', requireDeclaredPermissions(app));
+  app.decorate('limits', { signInPerMinute: 20, apiPerMinute: 600, ...options.limits });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

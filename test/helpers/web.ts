@@ -22,7 +22,7 @@ import { DEMO_ARCHIVE_DIR } from '../../src/archive/demo.ts';
 import type { Archive, ImportSummary, SearchResult } from '../../src/archive/index.ts';
 import type { SignInRules } from '../../src/access/sign-in.service.ts';
 import { openVigil, type Vigil } from '../../src/vigil.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { buildApp, type RateLimits } from '../../src/web/app.ts';
 
 /** The project root. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,6 +43,12 @@ export interface WebAppOptions {
   write?: Record<string, string>;
   publicUrl?: string;
   signInRules?: Partial<SignInRules>;
+  /** Trust X-Forwarded-* headers, as behind a proxy. */
+  trustProxy?: boolean;
+  /** Rate limits (tests sign in many times from one address). */
+  limits?: Partial<RateLimits>;
+  /** The clock the services read. */
+  now?: () => Date;
 }
 
 export interface WebApp {
@@ -73,7 +79,7 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     await writeFile(path, content);
     written[name] = path;
   }
-  const vigil = await openVigil({ dataDir, warn: () => undefined, env: { VIGIL_KEY_FILE: join(root, 'master.key') }, ...(options.signInRules ? { signInRules: options.signInRules } : {}) });
+  const vigil = await openVigil({ dataDir, warn: () => undefined, env: { VIGIL_KEY_FILE: join(root, 'master.key') }, ...(options.signInRules ? { signInRules: options.signInRules } : {}), ...(options.now ? { now: options.now } : {}) });
   const archive = vigil.archive;
   const paths = [...(options.files ?? []), ...Object.values(written)];
   const summary = paths.length > 0 ? await archive.importFiles(paths) : { imported: 0, updated: 0, failed: [] };
@@ -83,7 +89,7 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     throw new Error(`test files failed to import: ${JSON.stringify(summary.failed)}`);
   }
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
-  const app = await buildApp({ vigil, publicUrl });
+  const app = await buildApp({ vigil, publicUrl, trustProxy: options.trustProxy ?? false, limits: options.limits ?? { signInPerMinute: 10_000 } });
   let archiveOpen = true;
   let appOpen = true;
   const closeArchive = archive.close.bind(archive);

@@ -330,6 +330,34 @@ describe('rotating the master key', () => {
     });
   }
 
+  it('stays safe when another process loads the key in the middle of a rotation', async () => {
+    const { dataDir, keyFile } = freshRoot();
+    const opened = await open(dataDir);
+    await storeSources(opened);
+    const quiet = { env: {}, warn: () => undefined };
+    // Before the commit, a loader takes the `.new` for abandoned and removes it: the rotation must then refuse to commit.
+    await expect(rotateMasterKey({
+      db: opened.connection.db, keyring: opened.keyring, master: opened.master, dataDir, actor: ACTOR,
+      onStep: (reached) => {
+        if (reached === 'new-key-written') expect(loadMasterKey(dataDir, quiet).fingerprint).toBe(opened.master.fingerprint);
+      },
+    })).rejects.toThrow(/was removed or changed before the rotation committed/);
+    expect(existsSync(`${keyFile}.new`)).toBe(false);
+    await expectAllOpen(opened);
+    // After the commit, a loader finishes the rotation itself: the rotation must still end well.
+    const result = await rotateMasterKey({
+      db: opened.connection.db, keyring: opened.keyring, master: opened.master, dataDir, actor: ACTOR,
+      onStep: (reached) => {
+        if (reached === 'committed') expect(loadMasterKey(dataDir, quiet).fingerprint).not.toBe(opened.master.fingerprint);
+      },
+    });
+    expect(loadMasterKey(dataDir, quiet).fingerprint).toBe(result.newFingerprint);
+    await opened.connection.close();
+    const again = await open(dataDir);
+    await expectAllOpen(again);
+    await again.connection.close();
+  });
+
   it('abandons a new key file cut short while it was being written', async () => {
     const { dataDir, keyFile } = freshRoot();
     const opened = await open(dataDir);

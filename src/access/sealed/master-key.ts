@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { masterKeyFingerprint } from './cipher.ts';
 import { generateMasterKey, isInsideFolder, MasterKeyError, readKeyFile, syncFolder, writeKeyFileExclusive, decodeMasterKey } from './key-file.ts';
-import { readStoredFingerprints } from './stored-fingerprints.ts';
+import { readStoredFingerprints, withStoredFingerprintsLocked } from './stored-fingerprints.ts';
 
 export { MasterKeyError } from './key-file.ts';
 
@@ -60,11 +60,12 @@ export function retiredKeyFile(file: string, fingerprint: string): string {
 /** Keeps a copy of a replaced key beside the key file; a copy already there (from an earlier try) is reused. */
 export function retireKey(file: string, old: MasterKey): string {
   const retired = retiredKeyFile(file, old.fingerprint);
-  if (existsSync(retired)) {
+  try {
+    writeKeyFileExclusive(retired, old.key);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     if (!readKeyFile(retired).equals(old.key)) throw new MasterKeyError(`${retired} exists and holds another key; move it away and try again`);
-    return retired;
   }
-  writeKeyFileExclusive(retired, old.key);
   return retired;
 }
 
@@ -89,40 +90,45 @@ function readIfPossible(file: string): MasterKey | null {
 }
 
 /**
- * A `.new` key file means a rotation stopped part-way. The data keys are
- * re-wrapped in one transaction, so they are all under the old key or all
- * under the new one; the key they are under wins.
+ * A `.new` key file means a rotation stopped part-way (or is running). The
+ * data keys are re-wrapped in one transaction, so they are all under the old
+ * key or all under the new one; the key they are under wins. The decision and
+ * the file changes are made holding the database's write lock, so a rotation
+ * in another process cannot commit in between (see rotation.ts).
  */
 function settleInterruptedRotation(dataDir: string, file: string, warn: (message: string) => void): void {
   const pending = pendingKeyFile(file);
-  // A crash while the new key was being written leaves a short file; the commit never happened then.
-  const next = readIfPossible(pending);
-  const current = existsSync(file) ? toMasterKey(readKeyFile(file)) : null;
-  const stored = readStoredFingerprints(dataDir);
-  if (stored.length === 0) {
-    // Nothing here is wrapped under either key: this may be the wrong data directory, so the files stay as they are.
-    if (!current) throw new MasterKeyError(`${file} is missing and ${pending} is left from an interrupted rotation; rename ${pending} to ${file} if it is the key you use`);
-    warn(`${pending} is left from an interrupted master key rotation, and this data directory has no data keys to tell which key is right; it was left in place`);
-    return;
-  }
-  const under = (key: MasterKey): boolean => stored.every((fingerprint) => fingerprint === key.fingerprint);
-  if (current && under(current)) {
-    rmSync(pending);
-    syncFolder(dirname(file));
-    warn(`a master key rotation was interrupted before it re-wrapped the data keys; they are still under ${current.fingerprint}, so the unused new key was removed`);
-    return;
-  }
-  if (next && under(next)) {
-    const kept = current ? `; the previous key ${current.fingerprint} is kept in ${retireKey(file, current)} for backups made before the rotation` : '';
-    renameSync(pending, file);
-    syncFolder(dirname(file));
-    warn(`finished an interrupted master key rotation: ${file} now holds ${next.fingerprint}${kept}`);
-    return;
-  }
-  throw new MasterKeyError(
-    `${pending} is left from an interrupted master key rotation, but neither it (${next?.fingerprint ?? 'unreadable'}) nor ${file} ` +
-    `(${current?.fingerprint ?? 'missing'}) is the key this data directory's data keys are wrapped under (${stored.join(', ')}); nothing was changed`,
-  );
+  withStoredFingerprintsLocked(dataDir, (stored) => {
+    // Another process may have settled it while this one waited for the lock.
+    if (!existsSync(pending)) return;
+    // A crash while the new key was being written leaves a short file; the commit never happened then.
+    const next = readIfPossible(pending);
+    const current = existsSync(file) ? toMasterKey(readKeyFile(file)) : null;
+    if (stored.length === 0) {
+      // Nothing here is wrapped under either key: this may be the wrong data directory, so the files stay as they are.
+      if (!current) throw new MasterKeyError(`${file} is missing and ${pending} is left from an interrupted rotation; rename ${pending} to ${file} if it is the key you use`);
+      warn(`${pending} is left from an interrupted master key rotation, and this data directory has no data keys to tell which key is right; it was left in place`);
+      return;
+    }
+    const under = (key: MasterKey): boolean => stored.every((fingerprint) => fingerprint === key.fingerprint);
+    if (current && under(current)) {
+      rmSync(pending);
+      syncFolder(dirname(file));
+      warn(`a master key rotation was interrupted before it re-wrapped the data keys; they are still under ${current.fingerprint}, so the unused new key was removed`);
+      return;
+    }
+    if (next && under(next)) {
+      const kept = current ? `; the previous key ${current.fingerprint} is kept in ${retireKey(file, current)} for backups made before the rotation` : '';
+      renameSync(pending, file);
+      syncFolder(dirname(file));
+      warn(`finished an interrupted master key rotation: ${file} now holds ${next.fingerprint}${kept}`);
+      return;
+    }
+    throw new MasterKeyError(
+      `${pending} is left from an interrupted master key rotation, but neither it (${next?.fingerprint ?? 'unreadable'}) nor ${file} ` +
+      `(${current?.fingerprint ?? 'missing'}) is the key this data directory's data keys are wrapped under (${stored.join(', ')}); nothing was changed`,
+    );
+  });
 }
 
 function warnIfOthersCanRead(file: string, warn: (message: string) => void): void {

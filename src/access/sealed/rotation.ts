@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/transaction.ts';
 import { AuditRepository, type AuditActor } from '../audit/audit.repository.ts';
-import { generateMasterKey, isInsideFolder, MasterKeyError, syncFolder, writeKeyFileExclusive } from './key-file.ts';
+import { generateMasterKey, isInsideFolder, MasterKeyError, readKeyFile, syncFolder, writeKeyFileExclusive } from './key-file.ts';
 import type { Keyring } from './keyring.ts';
 import { MASTER_KEY_VARIABLE, pendingKeyFile, retireKey, toMasterKey, type LoadedMasterKey } from './master-key.ts';
 
@@ -82,6 +82,14 @@ function writeNewKey(target: string, key: Buffer, source: 'env' | 'file'): void 
   }
 }
 
+function holdsKey(file: string, key: Buffer): boolean {
+  try {
+    return readKeyFile(file).equals(key);
+  } catch {
+    return false;
+  }
+}
+
 /** Makes a new master key and re-wraps every data key under it, audited, so that no interruption loses a value. */
 export async function rotateMasterKey(options: RotateMasterKeyOptions): Promise<RotationResult> {
   const { db, keyring, master, actor } = options;
@@ -103,6 +111,9 @@ export async function rotateMasterKey(options: RotateMasterKeyOptions): Promise<
       subjectId: next.fingerprint,
       details: { oldFingerprint: master.fingerprint, newFingerprint: next.fingerprint, dataKeys: count },
     }, now());
+    // A process loading the key removes a `.new` it judges abandoned, holding this same write lock; so
+    // the new key is checked here, under the lock, to be still on disk before anything is wrapped under it.
+    if (!holdsKey(target, next.key)) throw new MasterKeyError(`the new key file ${target} was removed or changed before the rotation committed; nothing was changed, run the rotation again`);
     await step('before-commit');
     return count;
   });
@@ -114,7 +125,12 @@ export async function rotateMasterKey(options: RotateMasterKeyOptions): Promise<
 
   const retired = retireKey(master.file, master);
   await step('old-key-retired');
-  renameSync(target, master.file);
+  try {
+    renameSync(target, master.file);
+  } catch (error) {
+    // A process that loaded the key meanwhile may have finished the rotation itself.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !holdsKey(master.file, next.key)) throw error;
+  }
   syncFolder(dirname(master.file));
   await step('key-file-replaced');
   return { ...result, keyFile: master.file, retiredKeyFile: retired };

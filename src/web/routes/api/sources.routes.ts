@@ -1,8 +1,7 @@
 /** /api/v1/sources: sources for integrators with a token (or a signed-in browser); never their sealed values. */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-const API_LIMIT = { max: 600, timeWindow: '1 minute', keyGenerator: (request: { actor: { userId: number } | null; ip: string }) => (request.actor ? `user:${request.actor.userId}` : request.ip) };
 
 const SourceSchema = Type.Object({
   pseudonym: Type.String(), kind: Type.String(), compartment: Type.String(), version: Type.Integer(),
@@ -10,6 +9,8 @@ const SourceSchema = Type.Object({
 });
 
 export function registerSourceApiRoutes(app: FastifyInstance): void {
+  // Counted per user when signed in (or by token), so one office behind one address is not throttled as one.
+  const API_LIMIT = { max: app.limits.apiPerMinute, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => (request.actor ? `user:${request.actor.userId}` : request.ip) };
   app.get('/api/v1/sources', {
     config: { permission: 'sources.read', rateLimit: API_LIMIT },
     schema: {

@@ -5,7 +5,6 @@ import { clearSessionCookie, clientOf, SESSION_COOKIE, setSessionCookie } from '
 import { secondFactorPage, signInPage, SIGN_IN_FAILED } from '../../views/workspace/sign-in.view.ts';
 
 const HTML = 'text/html; charset=utf-8';
-const SIGN_IN_LIMIT = { max: 20, timeWindow: '1 minute' };
 
 /** Only a local path may follow sign-in: an address elsewhere would make /login an open redirect. */
 function safeNext(next: unknown): string {
@@ -18,6 +17,7 @@ function bodyOf(request: FastifyRequest): Record<string, string> {
 }
 
 export function registerSignInRoutes(app: FastifyInstance): void {
+  const SIGN_IN_LIMIT = { max: app.limits.signInPerMinute, timeWindow: '1 minute' };
   app.get('/login', { config: { permission: 'public' }, schema: { hide: true, querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }) } }, async (request, reply) => {
     if (request.actor) return reply.redirect(safeNext((request.query as { next?: string }).next), 303);
     reply.header('cache-control', 'no-store');
