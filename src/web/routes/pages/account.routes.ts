@@ -31,7 +31,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
 
   app.get('/account', { config: { permission: 'account.manage' }, schema: { hide: true } }, (request, reply) => render(request, reply));
 
-  app.post('/account/password', { config: { permission: 'account.manage', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { hide: true } }, async (request, reply) => {
+  app.post('/account/password', { config: { permission: 'account.manage', rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => (request.actor ? `user:${request.actor.userId}` : request.ip) } }, schema: { hide: true } }, async (request, reply) => {
     const form = formOf(request);
     try {
       const secret = await app.vigil.accounts.changePassword(request.actor!, text(form.current), text(form.password), clientOf(request));

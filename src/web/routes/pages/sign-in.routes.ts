@@ -42,6 +42,7 @@ export function registerSignInRoutes(app: FastifyInstance): void {
   });
 
   app.post('/login/two-factor', { config: { permission: 'signing-in', rateLimit: SIGN_IN_LIMIT }, schema: { hide: true } }, async (request, reply) => {
+    if (request.liveSession?.stage !== 'password') return reply.redirect(request.actor ? '/workspace/sources' : '/account/two-factor', 303);
     const secret = request.cookies[SESSION_COOKIE] ?? '';
     const result = await app.vigil.signIn.secondFactor(secret, String(bodyOf(request).code ?? '').slice(0, 64), clientOf(request));
     if (!result.ok) return reply.code(401).type(HTML).send(secondFactorPage({ csrf: reply.generateCsrf(), error: 'That code did not sign you in. Type the code shown now, or a recovery code.' }));
