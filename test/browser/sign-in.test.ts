@@ -181,7 +181,7 @@ async function expectWorkspace(page: Page, email: string, role: string): Promise
 const editor = { key: '', lastStep: 0 };
 
 describe('signing in with two-factor in a browser', () => {
-  it('an editor enrols an authenticator on first sign-in, keeps the recovery codes and reaches the workspace', async () => {
+  it('an editor enrols an authenticator on first sign-in, keeps the recovery codes, reaches the workspace and signs out', async () => {
     expect(existsSync(keyFile), `the shared master key file ${keyFile}`).toBe(true);
     const { page, watch, close } = await openPage({ ...DESKTOP });
     try {
@@ -193,7 +193,7 @@ describe('signing in with two-factor in a browser', () => {
       editor.key = await readEnrolment(page);
       await screenshot(page, 'sign-in-3-enrol');
       await expectAccessible(page, 'enrolment page');
-      // Part-way through sign-in the workspace stays shut: it sends the person back to enrol.
+      // Part-way through sign-in the page shows no one as signed in.
       expect(await page.locator('header.site .who').count()).toBe(0);
 
       editor.lastStep = stepOf();
@@ -205,20 +205,27 @@ describe('signing in with two-factor in a browser', () => {
       await Promise.all([page.waitForURL(`${vigil.url}/workspace/sources`), page.getByRole('link', { name: 'Continue to the workspace' }).click()]);
       await expectWorkspace(page, EDITOR.email, 'editor');
       await screenshot(page, 'sign-in-5-workspace');
+      // Sign out with the button: back on the sign-in page, and the workspace asks for sign-in again.
+      await Promise.all([page.waitForURL(`${vigil.url}/login`), page.getByRole('button', { name: 'Sign out' }).click()]);
+      await expect(page.locator('main h1').textContent()).resolves.toBe('Sign in');
+      await screenshot(page, 'sign-in-6-signed-out');
+      await page.goto(`${vigil.url}/workspace/sources`);
+      expect(pathOf(page)).toBe('/login');
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/workspace/sources');
       expectClean(watch);
     } finally {
       await close();
     }
   });
 
-  it('signs out, then back in with the next code; a wrong code is refused and keeps the person on the two-factor page', async () => {
+  it('signed out, the editor signs in again with the next code; a wrong or spent code is refused and keeps the person on the two-factor page', async () => {
     expect(editor.key, 'the enrolment test ran first').not.toBe('');
     const { page, watch, close } = await openPage({ ...DESKTOP });
     try {
-      // Signed in afresh in this context (the enrolment test's context is closed): password, then a code.
+      // Signed out (above) and in again: password, then a code.
       await typePassword(page, EDITOR.email, '/login/two-factor');
       await expect(page.locator('main h1').textContent()).resolves.toBe('Two-factor sign-in');
-      await screenshot(page, 'sign-in-6-two-factor');
+      await screenshot(page, 'sign-in-7-two-factor');
       await expectAccessible(page, 'two-factor page');
 
       // A wrong code: an alert in the page, still the two-factor page, still not signed in.
@@ -231,7 +238,7 @@ describe('signing in with two-factor in a browser', () => {
       await expect(page.locator('main h1').textContent()).resolves.toBe('Two-factor sign-in');
       await expect(page.getByLabel('Code', { exact: true }).count()).resolves.toBe(1);
       expect(await page.locator('header.site .who').count()).toBe(0);
-      await screenshot(page, 'sign-in-7-wrong-code');
+      await screenshot(page, 'sign-in-8-wrong-code');
       await expectAccessible(page, 'two-factor page with an error');
       // The workspace is still shut: it sends the person back to the second step.
       await page.goto(`${vigil.url}/workspace/sources`);
@@ -245,15 +252,8 @@ describe('signing in with two-factor in a browser', () => {
       editor.lastStep += 1;
       await expect(typeCode(page, 'Code', codeAt(editor.key, editor.lastStep), at(page, '/workspace/sources'))).resolves.toBe(303);
       await expectWorkspace(page, EDITOR.email, 'editor');
-      await screenshot(page, 'sign-in-8-signed-in-again');
+      await screenshot(page, 'sign-in-9-signed-in-again');
 
-      // Sign out with the button: back on the sign-in page, and the workspace asks for sign-in again.
-      await Promise.all([page.waitForURL(`${vigil.url}/login`), page.getByRole('button', { name: 'Sign out' }).click()]);
-      await expect(page.locator('main h1').textContent()).resolves.toBe('Sign in');
-      await screenshot(page, 'sign-in-9-signed-out');
-      await page.goto(`${vigil.url}/workspace/sources`);
-      expect(pathOf(page)).toBe('/login');
-      expect(new URL(page.url()).searchParams.get('next')).toBe('/workspace/sources');
       expectClean(watch);
     } finally {
       await close();

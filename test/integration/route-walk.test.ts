@@ -48,7 +48,7 @@ function expected(route: DeclaredRoute, caller: Caller): Outcome {
   if (route.permission === 'public' || route.url === '/logout') return 'allowed';
   if (!caller.role) return 'sign-in';
   if (route.permission === 'signing-in') return 'allowed';
-  if (!roleGrants(caller.role, route.permission as Action)) return 'forbidden';
+  if (!roleGrants(caller.role, route.permission)) return 'forbidden';
   if (route.url.includes(':pseudonym') && !caller.inCompartment) return 'hidden';
   return 'allowed';
 }
@@ -76,7 +76,7 @@ async function fillParams(route: DeclaredRoute, caller: Caller): Promise<string>
     url = url.replace(':id', String(user.id));
   }
   if (url.includes('/account/tokens/:id')) {
-    const token = caller.actor ? await web.vigil.accounts.createToken(caller.actor!, 'walk', ['sources.read'], 1, { ip: null, userAgent: null }).catch(() => null) : null;
+    const token = caller.actor ? await web.vigil.accounts.createToken(caller.actor, 'walk', ['sources.read'], 1, { ip: null, userAgent: null }).catch(() => null) : null;
     url = url.replace(':id', String(token?.id ?? 999_999));
   }
   return url.replace('*', 'asa-17-013-2002').replace(':name', 'vigil.css').replace(':part', '1');
@@ -97,7 +97,7 @@ describe('every route with every role', () => {
     expect(hidden.body.replace(source.pseudonym, 'X')).toBe(missing.body.replace('S-9999', 'X'));
     const apiHidden = await outsider.browser.get(`/api/v1/sources/${source.pseudonym}`);
     const apiMissing = await outsider.browser.get('/api/v1/sources/S-9999');
-    expect(apiHidden.json()).toEqual({ ...apiMissing.json<object>(), message: expect.any(String) });
+    expect(apiHidden.body.replace(source.pseudonym, 'X')).toBe(apiMissing.body.replace('S-9999', 'X'));
     expect(apiHidden.statusCode).toBe(apiMissing.statusCode);
     const list = await outsider.browser.get('/workspace/sources');
     expect(list.body).not.toContain(source.pseudonym);
@@ -115,7 +115,7 @@ describe('every route with every role', () => {
         const response = route.method === 'GET' ? await caller.browser.get(url) : await caller.browser.post(url, {});
         calls++;
         const want = expected(route, caller);
-        const got = outcomeOf(route, response.statusCode, response.headers.location as string | undefined);
+        const got = outcomeOf(route, response.statusCode, response.headers.location);
         if (want !== got) mismatches.push(`${route.method} ${route.url} (${route.permission}) as ${caller.label}: expected ${want}, got ${got} (${response.statusCode} ${String(response.headers.location ?? '')})`);
       }
     }

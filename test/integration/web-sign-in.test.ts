@@ -54,7 +54,7 @@ describe('sign-in', () => {
     const user = (await web.vigil.users.list()).find((u) => u.email === 'lena@example.org')!;
     expect(Date.parse(user.lockedUntil!)).toBeGreaterThan(Date.now());
     const failures = await web.vigil.audit.list({ action: 'sign-in.failed', actor: 'lena@example.org' });
-    expect(failures.map((entry) => JSON.parse(entry.details).reason)).toContain('account locked');
+    expect(failures.map((entry) => (JSON.parse(entry.details) as { reason: string }).reason)).toContain('account locked');
     await web.vigil.users.enable({ id: null, label: 'test' }, 'lena@example.org');
     expect((await new Browser(web).signIn('lena@example.org')).statusCode).toBe(303);
   });
