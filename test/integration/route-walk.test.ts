@@ -4,7 +4,7 @@
  * later is walked too: the list comes from the app, not from this file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleGrants, ROLES, type Action, type Actor, type Role } from '../../src/access/policy.ts';
+import { roleGrants, ROLES, type Actor, type Role } from '../../src/access/policy.ts';
 import type { DeclaredRoute } from '../../src/web/access.ts';
 import { Browser, signedIn } from '../helpers/session.ts';
 import { createWebApp, type WebApp } from '../helpers/web.ts';

@@ -395,15 +395,18 @@ describe('while the app is running', () => {
   });
 
   it('sends someone without a session to sign in, with no canary on the way', async () => {
+    const list = await web.get('/workspace/sources');
     const page = await web.get(`/workspace/sources/${pseudonym}`);
     const reveal = await web.app.inject({ method: 'POST', url: `/workspace/sources/${pseudonym}/reveal` });
     const api = await web.get(`/api/v1/sources/${pseudonym}`);
+    expect(list.statusCode).toBe(303);
+    expect(list.headers.location).toMatch(/^\/login\?next=/);
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toMatch(/^\/login\?next=/);
     expect(reveal.statusCode).toBe(303);
     expect(reveal.headers.location).toMatch(/^\/login\?next=/);
     expect(api.statusCode).toBe(401);
-    for (const [label, response] of [['source page', page], ['reveal', reveal], ['API', api]] as const) {
+    for (const [label, response] of [['list', list], ['source page', page], ['reveal', reveal], ['API', api]] as const) {
       expect(leaksIn(`the anonymous ${label}`, response.body, allNeedles())).toEqual([]);
       expect(leaksIn(`the anonymous ${label} headers`, JSON.stringify(response.headers), allNeedles())).toEqual([]);
     }
@@ -517,9 +520,11 @@ describe('after the app has closed', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('keeps every canary out of the server log, which recorded every request including the failed ones', () => {
     expect(leaksIn('the server log', log, allNeedles())).toEqual([]);
     // Control: the log is the real one, with this test's requests and the error handler's report in it.
-    const lines = log.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { msg?: string; level?: number; req?: { url?: string } });
+    const lines = log.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { msg?: string; level?: number; req?: { url?: string }; res?: { statusCode?: number } });
     expect(lines.length).toBeGreaterThan(50);
     expect(lines.some((line) => line.req?.url === `/workspace/sources/${pseudonym}/reveal`)).toBe(true);
+    const statuses = new Set(lines.map((line) => line.res?.statusCode));
+    for (const status of [400, 403, 404, 409]) expect(statuses.has(status), `a ${status} answer in the log`).toBe(true);
     expect(log).toContain(LOG_PROBE);
     expect(answers.logProbe.statusCode).toBe(200);
     if (answers.duplicated.statusCode === 500) expect(lines.some((line) => line.level === 50 && line.msg === 'request failed')).toBe(true);
