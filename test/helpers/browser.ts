@@ -162,6 +162,8 @@ export async function startVigil(options: { timeoutMs?: number } = {}): Promise<
           async stop() {
             await stopChild(child);
             rmSync(dataDir, { recursive: true, force: true });
+            // The master key file the server made beside the data directory goes too.
+            rmSync(`${dataDir}.master-key`, { force: true });
           },
         };
       } catch (error) {
