@@ -40,7 +40,7 @@ ${options.required ? html`<p>Your role signs in with a second factor. Set it up 
   <li>Scan this code, or type the key below it.</li>
   <li>Type the six digits the app shows.</li>
 </ol>
-<figure class="qr" role="img" aria-label="QR code holding the key written below">${trusted(options.qr)}<figcaption>Key: <code>${options.secret.replace(/(.{4})/g, '$1 ').trim()}</code></figcaption></figure>
+<figure class="qr"><span role="img" aria-label="QR code holding the key written below">${trusted(options.qr)}</span><figcaption>Key: <code>${options.secret.replace(/(.{4})/g, '$1 ').trim()}</code></figcaption></figure>
 ${options.error ? html`<p class="form-error" role="alert">${options.error}</p>` : ''}
 <form method="post" action="/account/two-factor" novalidate>
   ${csrfField(options.csrf)}
