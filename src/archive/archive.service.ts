@@ -2,6 +2,7 @@
  * The archive: importing documents, finding one, searching. The CLI, the web
  * site and the API all go through this service; it holds no SQL.
  */
+import type { AuditActor } from '../access/audit/audit.repository.ts';
 import { formatIndexNumber, indexNumberSlug, parseIndexNumber } from '../domain/index-number.ts';
 import type { ReadDocument } from '../documents/document.ts';
 import { DEFAULT_MAX_BYTES, type ReadResult } from '../documents/read-file.ts';
@@ -27,6 +28,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Called as each file is done, for progress and for naming failures as they happen. */
   onFile?: (file: string, outcome: 'imported' | 'updated' | ImportFailure) => void;
+  /** Who the audit chain names for the documents this import creates or updates (default: `system`). */
+  actor?: AuditActor;
 }
 
 export interface SearchParams extends SearchFilters {
@@ -138,6 +141,7 @@ export class ArchiveService {
         return { row: toRow(document, file), countries: document.countries };
       }),
       new Date().toISOString(),
+      options.actor ?? { id: null, label: 'system' },
     );
     let stored = 0;
     for (const { file, result } of read) {

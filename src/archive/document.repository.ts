@@ -3,6 +3,7 @@
  * full-text entry, in one transaction), finding one, and searching. SQL that
  * only SQLite speaks (FTS5, bm25, snippet) stays in this file.
  */
+import type { AuditActor } from '../access/audit/audit.repository.ts';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
@@ -120,8 +121,8 @@ export class DocumentRepository {
   }
 
   /** Stores a batch of documents in one transaction; see DocumentWriter. */
-  save(documents: DocumentToSave[], now: string): SaveOutcome[] {
-    const outcomes = this.writer.save(documents, now);
+  save(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[] {
+    const outcomes = this.writer.save(documents, now, actor);
     this.changed();
     return outcomes;
   }

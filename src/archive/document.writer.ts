@@ -5,6 +5,8 @@
  * that cannot be stored takes back only its own rows.
  */
 import type SQLite from 'better-sqlite3';
+import { auditAppender } from '../access/audit/audit.append-sync.ts';
+import type { AuditActor } from '../access/audit/audit.repository.ts';
 import type { NewDocumentRow } from './document.repository.ts';
 
 export interface DocumentToSave {
@@ -37,7 +39,7 @@ export class DocumentWriter {
   private readonly countriesDelete: SQLite.Statement<[number]>;
   private readonly countryInsert: SQLite.Statement<[number, string, string | null]>;
   private readonly saveOne: (document: DocumentToSave, now: string) => 'imported' | 'updated';
-  private readonly saveAll: (documents: DocumentToSave[], now: string) => SaveOutcome[];
+  private readonly saveAll: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
 
   constructor(sqlite: SQLite.Database) {
     const found = 'SELECT id, slug, title, body FROM documents';
@@ -54,19 +56,27 @@ export class DocumentWriter {
     this.countryInsert = sqlite.prepare('INSERT OR IGNORE INTO document_countries (document_id, country, date) VALUES (?, ?, ?)');
     // better-sqlite3 runs a transaction inside a transaction as a savepoint.
     this.saveOne = sqlite.transaction((document: DocumentToSave, now: string) => this.store(document, now));
-    this.saveAll = sqlite.transaction((documents: DocumentToSave[], now: string) =>
-      documents.map((document): SaveOutcome => {
+    const appendAudit = auditAppender(sqlite);
+    this.saveAll = sqlite.transaction((documents: DocumentToSave[], now: string, actor: AuditActor) => {
+      const outcomes = documents.map((document): SaveOutcome => {
         try {
           return this.saveOne(document, now);
         } catch (error) {
           return { error: `could not be stored: ${error instanceof Error ? error.message : String(error)}` };
         }
-      }));
+      });
+      // One audit entry per batch, in the batch's transaction, naming every document created or updated.
+      const reference = (document: DocumentToSave) => document.row.index_number ? `${document.row.index_number} (${document.row.language})` : document.row.slug;
+      const created = documents.filter((_, i) => outcomes[i] === 'imported').map(reference);
+      const updated = documents.filter((_, i) => outcomes[i] === 'updated').map(reference);
+      if (created.length + updated.length > 0) appendAudit(actor, { action: 'documents.import', subjectType: 'document', details: { created, updated } }, new Date(now));
+      return outcomes;
+    });
   }
 
   /** Stores a batch in one transaction; each document is imported, updated, or failed on its own. */
-  save(documents: DocumentToSave[], now: string): SaveOutcome[] {
-    return this.saveAll(documents, now);
+  save(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[] {
+    return this.saveAll(documents, now, actor);
   }
 
   private store({ row, countries }: DocumentToSave, now: string): 'imported' | 'updated' {

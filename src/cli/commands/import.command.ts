@@ -21,8 +21,10 @@ export function registerImport(program: Command): void {
     .option('--json', 'print { imported, updated, failed: [{ file, error }] }')
     .option('--max-size <megabytes>', 'largest file to read, in MB', wholeNumber('--max-size', 1, 4096), 25)
     .action(async (paths: string[], flags: ImportFlags) => {
+      const actor = (await import('../actor.ts')).cliActor();
       const summary = await withArchive((archive) =>
         archive.importFiles(paths, {
+          actor,
           maxBytes: flags.maxSize * 1024 * 1024,
           onFile: (file, outcome) => {
             if (typeof outcome === 'object') process.stderr.write(`${shown(file)}: ${outcome.error}\n`);
