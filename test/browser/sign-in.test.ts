@@ -116,7 +116,7 @@ async function typePassword(page: Page, email: string, expectedPath: string, sho
 /** Reads the authenticator key from the enrolment page, after checking the QR code is drawn inline. */
 async function readEnrolment(page: Page): Promise<string> {
   await expect(page.locator('main h1').textContent()).resolves.toBe('Set up two-factor sign-in');
-  const qr = page.locator('figure.qr > svg');
+  const qr = page.locator('figure.qr svg');
   await expect(qr.count()).resolves.toBe(1);
   expect(await qr.isVisible()).toBe(true);
   const box = await qr.boundingBox();

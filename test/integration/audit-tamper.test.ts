@@ -4,7 +4,7 @@
  * with SQLite (triggers dropped first, as an attacker would), each checked by
  * `vigil audit verify` run as a real child process.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -73,7 +73,7 @@ beforeAll(async () => {
   try {
     const repository = new AuditRepository(connection.db);
     await appendEntries(repository, connection.db);
-    expect(await repository.verify()).toEqual({ entries: ENTRIES, broken: null });
+    expect(await repository.verify()).toMatchObject({ entries: ENTRIES, broken: null });
   } finally {
     await connection.close();
   }
@@ -124,13 +124,38 @@ describe('vigil audit verify on a tampered database file', { timeout: CLI_TEST_T
     expect(code).toBe(1);
   });
 
-  it('cannot see the last entry deleted: only the count, compared with one kept elsewhere, shows it', async () => {
-    // A hash chain has nothing after its tip to break. This is a limit, not a pass:
-    // the operator must record the count (or tip hash) outside the database to notice.
+  it('cannot see the last entry deleted without a checkpoint: nothing after the tip breaks', async () => {
     const { code, stdout } = await runVigil(['audit', 'verify'], { dataDir: copies.deletedTip });
     expect(stdout).toBe(`${ENTRIES - 1} entries, chain intact\n`);
     expect(code).toBe(0);
-    expect(stdout).not.toBe(`${ENTRIES} entries, chain intact\n`);
+  });
+
+  it('catches entries cut from the end, and a chain rebuilt from an edit onwards, against the checkpoint the last verify left', async () => {
+    // A verify of the whole chain leaves a checkpoint beside the data directory, where an edit of the database file does not reach.
+    const cut = tamperedCopy('checkpointed-cut', () => undefined);
+    expect((await runVigil(['audit', 'verify'], { dataDir: cut })).code).toBe(0);
+    expect(JSON.parse(readFileSync(`${cut}.audit-checkpoint`, 'utf8'))).toMatchObject({ seq: ENTRIES });
+    const raw = new SQLite(join(cut, 'vigil.db'));
+    raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(ENTRIES - 1);
+    raw.close();
+    const afterCut = await runVigil(['audit', 'verify'], { dataDir: cut });
+    expect(afterCut.stdout).toMatch(new RegExp(`^audit chain broken at entry ${ENTRIES - 1}: .*entries were removed from its end`));
+    expect(afterCut.code).toBe(1);
+
+    const rebuilt = tamperedCopy('checkpointed-rebuilt', () => undefined);
+    expect((await runVigil(['audit', 'verify'], { dataDir: rebuilt })).code).toBe(0);
+    const file = new SQLite(join(rebuilt, 'vigil.db'));
+    let prev = readEntry(file, 11).hash;
+    for (let seq = 12; seq <= ENTRIES; seq++) {
+      const entry = { ...readEntry(file, seq), ...(seq === 12 ? { details: '{"n":12,"fields":[]}' } : {}), prevHash: prev };
+      const hash = hashAuditEntry(prev, entry);
+      file.prepare('UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(entry.details, prev, hash, seq);
+      prev = hash;
+    }
+    file.close();
+    const afterRebuild = await runVigil(['audit', 'verify'], { dataDir: rebuilt });
+    expect(afterRebuild.stdout).toMatch(new RegExp(`^audit chain broken at entry ${ENTRIES}: .*rebuilt`));
+    expect(afterRebuild.code).toBe(1);
   });
 });
 
@@ -148,7 +173,7 @@ describe('the append-only triggers', () => {
       await expect(connection.db.deleteFrom('audit_log').where('seq', '>', 15).execute()).rejects.toThrow(/append-only/);
       // Even inside the application's own write transaction.
       await expect(writeTransaction(connection.db, (tx) => sql`DELETE FROM audit_log WHERE seq = ${ENTRIES}`.execute(tx))).rejects.toThrow(/append-only/);
-      expect(await new AuditRepository(connection.db).verify()).toEqual({ entries: ENTRIES, broken: null });
+      expect(await new AuditRepository(connection.db).verify()).toMatchObject({ entries: ENTRIES, broken: null });
     } finally {
       await connection.close();
     }

@@ -123,8 +123,8 @@ const restoredDir = join(root, 'restored');
 let web: WebApp;
 let log = '';
 let stdoutSpy: MockInstance<typeof process.stdout.write> | undefined;
-let appOpen = false;
-let archiveOpen = false;
+/** What is open now, so a start that failed half-way is still closed. */
+const open: { app?: FastifyInstance; vigil?: Vigil } = {};
 
 let researcher: Browser;
 let viewer: Browser;
@@ -167,15 +167,12 @@ function allNeedles(): Needle[] {
 
 /** Closes the app and the database (each once) and stops capturing standard output. */
 async function stopApp(): Promise<void> {
+  const { app, vigil } = open;
+  delete open.app;
+  delete open.vigil;
   try {
-    if (appOpen) {
-      appOpen = false;
-      await web.app.close();
-    }
-    if (archiveOpen) {
-      archiveOpen = false;
-      await web.vigil.close();
-    }
+    await app?.close();
+    await vigil?.close();
   } finally {
     stdoutSpy?.mockRestore();
     stdoutSpy = undefined;
@@ -192,12 +189,12 @@ async function startApp(): Promise<WebApp> {
     log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   });
-  const vigil: Vigil = await openVigil({ dataDir, warn: () => undefined, env: { VIGIL_KEY_FILE: keyFile } });
-  archiveOpen = true;
+  const vigil = await openVigil({ dataDir, warn: () => undefined, env: { VIGIL_KEY_FILE: keyFile } });
+  open.vigil = vigil;
   const summary = await vigil.archive.importFiles([probeFile]);
   expect(summary.failed).toEqual([]);
-  const app: FastifyInstance = await buildApp({ vigil, publicUrl: PUBLIC_URL, logger: true, limits: { signInPerMinute: 10_000 } });
-  appOpen = true;
+  const app = await buildApp({ vigil, publicUrl: PUBLIC_URL, logger: true, limits: { signInPerMinute: 10_000 } });
+  open.app = app;
   return {
     app, vigil, archive: vigil.archive, root, dataDir, written: { 'probe.md': probeFile }, summary, publicUrl: PUBLIC_URL,
     get: (url, headers) => app.inject({ method: 'GET', url, ...(headers ? { headers } : {}) }),
@@ -237,7 +234,8 @@ beforeAll(async () => {
   // and an edit of a source in a compartment the editor is not in.
   answers.stale = await researcher.post(`/workspace/sources/${pseudonym}`, { version: firstVersion!, kind: 'victim', identity: '', contact: '' });
   answers.malformed = await researcher.post('/workspace/sources', { compartment: 'East Asia', kind: 'informer', identity: CANARIES.rejectedIdentity.value, contact: CANARIES.rejectedContact.value });
-  answers.duplicated = await researcher.post('/workspace/sources', { compartment: 'East Asia', kind: 'witness', identity: [CANARIES.rejectedIdentity.value, CANARIES.rejectedIdentity.value], contact: CANARIES.rejectedContact.value });
+  // A field sent twice counts once, by its first value: here a kind that does not exist, so the form is refused.
+  answers.duplicated = await researcher.post('/workspace/sources', { compartment: 'East Asia', kind: ['not a kind', 'witness'], identity: [CANARIES.rejectedIdentity.value, CANARIES.rejectedIdentity.value], contact: CANARIES.rejectedContact.value });
   outsider = await signedIn(web, OUTSIDER);
   await outsider.get('/workspace/sources');
   answers.outsiderEdit = await outsider.post(`/workspace/sources/${pseudonym}`, { version: '2', kind: 'witness', identity: CANARIES.rejectedIdentity.value, contact: '' });
@@ -331,9 +329,9 @@ describe('while the app is running', () => {
     expect(answers.malformed.statusCode).toBe(400);
     expect(answers.malformed.body).toContain('Choose a kind');
     expect(leaksIn('the refused form', answers.malformed.body, stored)).toEqual([]);
-    // A field sent twice is not a form anyone's browser makes; whatever the answer, it carries no value.
-    expect(answers.duplicated.statusCode).toBeGreaterThanOrEqual(400);
-    expect(leaksIn(`the ${answers.duplicated.statusCode} answer to a field sent twice`, answers.duplicated.body, sealedNeedles())).toEqual([]);
+    // A field sent twice counts by its first value; refused like any other form, it carries no stored value.
+    expect(answers.duplicated.statusCode).toBe(400);
+    expect(leaksIn('the answer to a field sent twice', answers.duplicated.body, stored)).toEqual([]);
     expect(answers.outsiderEdit.statusCode).toBe(404);
     expect(leaksIn('the 404 for an edit from another compartment', answers.outsiderEdit.body, sealedNeedles())).toEqual([]);
   });

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Tx } from '../../db/transaction.ts';
+import type { AuditCheckpoint } from './audit-checkpoint.ts';
 import { createChainChecker, GENESIS_HASH, hashAuditEntry, type AuditEntry, type ChainBreak } from './audit-chain.ts';
 
 /** Who did something: a signed-in user, or a named process (`cli`, `system`). */
@@ -36,6 +37,8 @@ export interface AuditFilter {
 export interface ChainReport {
   entries: number;
   broken: ChainBreak | null;
+  /** The newest entry, when the chain is intact and not empty: what the next checkpoint records. */
+  tip: { seq: number; hash: string } | null;
 }
 
 type Row = Database['audit_log'];
@@ -92,19 +95,36 @@ export class AuditRepository {
     return rows.map(toEntry);
   }
 
-  /** Reads the chain in order, in pages, and reports its length and its first break. */
-  async verify(): Promise<ChainReport> {
+  /**
+   * Reads the chain in order, in pages, and reports its length and its first
+   * break. With a checkpoint, the chain must still hold the entry it recorded,
+   * unchanged: that shows entries cut from the end, or a chain rebuilt since.
+   */
+  async verify(checkpoint: AuditCheckpoint | null = null): Promise<ChainReport> {
     const checker = createChainChecker();
     // `seq` is the table's rowid, so this is the order the rows are stored in; a moved entry shows as a break.
     let after = 0;
+    let tip: ChainReport['tip'] = null;
     for (;;) {
       const rows = await this.db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(5000).execute();
-      if (rows.length === 0) return { entries: checker.count(), broken: null };
+      if (rows.length === 0) break;
       for (const row of rows) {
         const broken = checker.check(toEntry(row));
-        if (broken) return { entries: checker.count(), broken };
+        if (broken) return { entries: checker.count(), broken, tip: null };
+        if (checkpoint && row.seq === checkpoint.seq && row.hash !== checkpoint.hash) {
+          return { entries: checker.count(), broken: { seq: row.seq, reason: `it differs from the checkpoint of ${checkpoint.at} (the chain was rebuilt since)` }, tip: null };
+        }
         after = row.seq;
+        tip = { seq: row.seq, hash: row.hash };
       }
     }
+    if (checkpoint && checker.count() < checkpoint.seq) {
+      return {
+        entries: checker.count(),
+        broken: { seq: checker.count() + 1, reason: `the chain ends at entry ${checker.count()}, but the checkpoint of ${checkpoint.at} saw entry ${checkpoint.seq} (entries were removed from its end)` },
+        tip: null,
+      };
+    }
+    return { entries: checker.count(), broken: null, tip };
   }
 }

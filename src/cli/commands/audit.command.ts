@@ -36,12 +36,17 @@ function renderEntry(entry: AuditEntry): string {
 }
 
 async function verify(): Promise<void> {
-  const report = await withAuditLog((audit) => audit.verify());
+  const [{ defaultDataDir }, checkpoints] = await Promise.all([import('../../db/connection.ts'), import('../../access/audit/audit-checkpoint.ts')]);
+  // The checkpoint lives beside the data directory, like the key file: whoever edits the database alone cannot move it.
+  const file = checkpoints.checkpointFile(defaultDataDir());
+  const checkpoint = checkpoints.readCheckpoint(file);
+  const report = await withAuditLog((audit) => audit.verify(checkpoint));
   if (report.broken) {
     process.stdout.write(`audit chain broken at entry ${report.broken.seq}: ${report.broken.reason}\n`);
     process.exitCode = 1;
     return;
   }
+  if (report.tip) checkpoints.writeCheckpoint(file, { ...report.tip, at: new Date().toISOString() });
   process.stdout.write(`${report.entries} ${report.entries === 1 ? 'entry' : 'entries'}, chain intact\n`);
 }
 
@@ -63,7 +68,7 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description('Check the whole chain. Prints "N entries, chain intact" (exit 0) or the first broken entry (exit 1).')
-    .addHelpText('after', '\nThe chain cannot show entries removed from its end: keep the count it prints somewhere else and compare.')
+    .addHelpText('after', '\nEach verify that finds the chain whole leaves a checkpoint (its newest entry and hash) beside the data\ndirectory (VIGIL_AUDIT_CHECKPOINT names another file); the next verify also fails if entries the checkpoint\nsaw were cut from the end or the chain was rebuilt. Run it regularly, e.g. from cron.')
     .action(verify);
 
   audit

@@ -2,20 +2,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccountError, tokenActionsOf } from '../../../access/account.service.ts';
 import { TWO_FACTOR_ROLES, type Actor, type Role } from '../../../access/policy.ts';
+import { formFields, formValues } from '../../forms.ts';
 import { clientOf, setSessionCookie } from '../../plugins/session.plugin.ts';
 import { accountPage, type AccountPageData } from '../../views/workspace/account.view.ts';
 import { enrolPage, recoveryCodesPage } from '../../views/workspace/sign-in.view.ts';
 
 const HTML = 'text/html; charset=utf-8';
-
-function formOf(request: FastifyRequest): Record<string, string | string[]> {
-  const body = request.body;
-  return body && typeof body === 'object' ? (body as Record<string, string | string[]>) : {};
-}
-
-function text(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-}
 
 export function registerAccountRoutes(app: FastifyInstance): void {
   const render = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<AccountPageData> = {}, status = 200) => {
@@ -32,9 +24,9 @@ export function registerAccountRoutes(app: FastifyInstance): void {
   app.get('/account', { config: { permission: 'account.manage' }, schema: { hide: true } }, (request, reply) => render(request, reply));
 
   app.post('/account/password', { config: { permission: 'account.manage', rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => (request.actor ? `user:${request.actor.userId}` : request.ip) } }, schema: { hide: true } }, async (request, reply) => {
-    const form = formOf(request);
+    const form = formFields(request);
     try {
-      const secret = await app.vigil.accounts.changePassword(request.actor!, text(form.current), text(form.password), clientOf(request));
+      const secret = await app.vigil.accounts.changePassword(request.actor!, form.current ?? '', form.password ?? '', clientOf(request));
       setSessionCookie(request, reply, secret);
       return await render(request, reply, { notice: 'Your password is changed. Every other session has ended.' });
     } catch (error) {
@@ -44,10 +36,10 @@ export function registerAccountRoutes(app: FastifyInstance): void {
   });
 
   app.post('/account/tokens', { config: { permission: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
-    const form = formOf(request);
-    const scopes = [form.scopes ?? []].flat();
+    const form = formFields(request);
+    const scopes = formValues(request, 'scopes');
     try {
-      const token = await app.vigil.accounts.createToken(request.actor!, text(form.name), scopes, Number(text(form.days) || '90'), clientOf(request));
+      const token = await app.vigil.accounts.createToken(request.actor!, form.name ?? '', scopes, Number(form.days || '90'), clientOf(request));
       return await render(request, reply, { newToken: token.secret });
     } catch (error) {
       if (error instanceof AccountError) return render(request, reply, { errors: { [error.field ?? 'name']: error.message } }, 400);
@@ -79,7 +71,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     const live = request.liveSession!;
     if (live.stage === 'password') return reply.redirect('/login/two-factor', 303);
     try {
-      const done = await app.vigil.accounts.confirmEnrolment(live, text(formOf(request).code), clientOf(request));
+      const done = await app.vigil.accounts.confirmEnrolment(live, formFields(request).code ?? '', clientOf(request));
       setSessionCookie(request, reply, done.secret);
       return await reply.type(HTML).send(recoveryCodesPage({ csrf: reply.generateCsrf(), codes: done.recoveryCodes }));
     } catch (error) {

@@ -1,16 +1,12 @@
 /** /admin/users and /admin/audit: administrators only. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formFields } from '../../forms.ts';
 import { AccountError } from '../../../access/account.service.ts';
 import type { AuditActor } from '../../../access/audit/audit.repository.ts';
 import { usersPage, auditPage, type UsersPageData } from '../../views/workspace/admin.view.ts';
 
 const HTML = 'text/html; charset=utf-8';
-
-function formOf(request: FastifyRequest): Record<string, string> {
-  const body = request.body;
-  return body && typeof body === 'object' ? (body as Record<string, string>) : {};
-}
 
 function listOf(text: string | undefined): string[] {
   return (text ?? '').split(',').map((name) => name.trim()).filter(Boolean);
@@ -31,7 +27,7 @@ export function registerAdminRoutes(app: FastifyInstance): void {
   app.get('/admin/users', { config: { permission: 'users.manage' }, schema: { hide: true } }, (request, reply) => render(request, reply));
 
   app.post('/admin/users', { config: { permission: 'users.manage' }, schema: { hide: true } }, async (request, reply) => {
-    const form = formOf(request);
+    const form = formFields(request);
     try {
       const user = await app.vigil.users.add(byOf(request), { email: form.email ?? '', role: form.role ?? '', compartments: listOf(form.compartments), password: form.password ?? '' });
       return await render(request, reply, { notice: `Added ${user.email}.` });
@@ -46,7 +42,7 @@ export function registerAdminRoutes(app: FastifyInstance): void {
       const email = await emailOf((request.params as { id: string }).id);
       if (!email) return reply.callNotFound();
       try {
-        await run(byOf(request), email, formOf(request));
+        await run(byOf(request), email, formFields(request));
       } catch (error) {
         if (!(error instanceof AccountError)) throw error;
         return render(request, reply, { errors: { email: error.message } }, 400);

@@ -1,6 +1,7 @@
 /** /login, its second step, and /logout. */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { formFields } from '../../forms.ts';
 import { clearSessionCookie, clientOf, SESSION_COOKIE, setSessionCookie } from '../../plugins/session.plugin.ts';
 import { secondFactorPage, signInPage, SIGN_IN_FAILED } from '../../views/workspace/sign-in.view.ts';
 
@@ -9,11 +10,6 @@ const HTML = 'text/html; charset=utf-8';
 /** Only a local path may follow sign-in: an address elsewhere would make /login an open redirect. */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/workspace/sources';
-}
-
-function bodyOf(request: FastifyRequest): Record<string, string> {
-  const body = request.body;
-  return body && typeof body === 'object' ? (body as Record<string, string>) : {};
 }
 
 export function registerSignInRoutes(app: FastifyInstance): void {
@@ -25,7 +21,7 @@ export function registerSignInRoutes(app: FastifyInstance): void {
   });
 
   app.post('/login', { config: { permission: 'public', rateLimit: SIGN_IN_LIMIT }, schema: { hide: true } }, async (request, reply) => {
-    const body = bodyOf(request);
+    const body = formFields(request);
     const email = String(body.email ?? '').slice(0, 320);
     const result = await app.vigil.signIn.signIn(email, String(body.password ?? '').slice(0, 1024), clientOf(request));
     reply.header('cache-control', 'no-store');
@@ -44,7 +40,7 @@ export function registerSignInRoutes(app: FastifyInstance): void {
   app.post('/login/two-factor', { config: { permission: 'signing-in', rateLimit: SIGN_IN_LIMIT }, schema: { hide: true } }, async (request, reply) => {
     if (request.liveSession?.stage !== 'password') return reply.redirect(request.actor ? '/workspace/sources' : '/account/two-factor', 303);
     const secret = request.cookies[SESSION_COOKIE] ?? '';
-    const result = await app.vigil.signIn.secondFactor(secret, String(bodyOf(request).code ?? '').slice(0, 64), clientOf(request));
+    const result = await app.vigil.signIn.secondFactor(secret, String(formFields(request).code ?? '').slice(0, 64), clientOf(request));
     if (!result.ok) return reply.code(401).type(HTML).send(secondFactorPage({ csrf: reply.generateCsrf(), error: 'That code did not sign you in. Type the code shown now, or a recovery code.' }));
     setSessionCookie(request, reply, result.secret);
     return reply.redirect('/workspace/sources', 303);

@@ -1,17 +1,13 @@
 /** /workspace/sources: list, record, view, edit, delete and reveal sources. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formFields } from '../../forms.ts';
 import { NotFoundError } from '../../../access/policy.ts';
 import { SourceInputError, StaleEditError } from '../../../workspace/source.service.ts';
 import { sourceFormPage, sourcePage, sourcesPage, type SourceFormData } from '../../views/workspace/sources.view.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const PSEUDONYM = Type.Object({ pseudonym: Type.String({ pattern: '^[Ss]-\\d{4,}$' }) });
-
-function formOf(request: FastifyRequest): Record<string, string> {
-  const body = request.body;
-  return body && typeof body === 'object' ? (body as Record<string, string>) : {};
-}
 
 export function registerSourceRoutes(app: FastifyInstance): void {
   const sources = () => app.vigil.sources;
@@ -28,7 +24,7 @@ export function registerSourceRoutes(app: FastifyInstance): void {
   app.get('/workspace/sources/new', { config: { permission: 'sources.write' }, schema: { hide: true } }, (request, reply) => form(request, reply, {}));
 
   app.post('/workspace/sources', { config: { permission: 'sources.write' }, schema: { hide: true } }, async (request, reply) => {
-    const values = formOf(request);
+    const values = formFields(request);
     try {
       const source = await sources().create(request.actor!, { compartment: values.compartment ?? '', kind: values.kind ?? '', identity: values.identity ?? '', contact: values.contact ?? '' });
       return await reply.redirect(`/workspace/sources/${source.pseudonym}`, 303);
@@ -58,7 +54,7 @@ export function registerSourceRoutes(app: FastifyInstance): void {
 
   app.post('/workspace/sources/:pseudonym', { config: { permission: 'sources.write' }, schema: { hide: true, params: PSEUDONYM } }, async (request, reply) => {
     const pseudonym = (request.params as { pseudonym: string }).pseudonym;
-    const values = formOf(request);
+    const values = formFields(request);
     const current = await sources().get(request.actor!, pseudonym);
     try {
       await sources().update(request.actor!, pseudonym, Number(values.version), {
