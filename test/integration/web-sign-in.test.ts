@@ -247,3 +247,25 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('token expiry', () => {
+  it('stops a token on its expiry day, and a token of a disabled user at once', async () => {
+    let now = Date.now();
+    const clocked = await createWebApp({ now: () => new Date(now) });
+    try {
+      const browser = await signedIn(clocked, { email: 'exp@example.org', role: 'researcher', compartments: ['East Asia'] });
+      const actor = (await clocked.vigil.signIn.resolve(browser.cookies.get('vigil_session')))!.actor!;
+      const short = await clocked.vigil.accounts.createToken(actor, 'one day', ['sources.read'], 1, { ip: null, userAgent: null });
+      const long = await clocked.vigil.accounts.createToken(actor, 'a month', ['sources.read'], 30, { ip: null, userAgent: null });
+      const call = (token: string) => clocked.app.inject({ method: 'GET', url: '/api/v1/sources', headers: { authorization: `Bearer ${token}` } });
+      expect((await call(short.secret)).statusCode).toBe(200);
+      now += 25 * 3_600_000;
+      expect((await call(short.secret)).statusCode).toBe(401);
+      expect((await call(long.secret)).statusCode).toBe(200);
+      await clocked.vigil.users.disable({ id: null, label: 'test' }, 'exp@example.org');
+      expect((await call(long.secret)).statusCode).toBe(401);
+    } finally {
+      await clocked.close();
+    }
+  });
+});
