@@ -87,19 +87,19 @@ export class AccountService {
    * Starts (or restarts) setting up an authenticator: a new secret, sealed at
    * rest, shown once as a QR code and as text. Not in force until confirmed.
    */
-  async startEnrolment(live: LiveSession): Promise<Enrolment> {
+  async startEnrolment(live: LiveSession, client: Client): Promise<Enrolment> {
     const user = await this.users.byId(live.user.id);
     if (!user || user.totp_enabled_at) throw new AccountError('Two-factor sign-in is already set up. An administrator can reset it.');
     // A secret already shown (and perhaps scanned) is shown again until it is confirmed.
-    let secret = user.totp_secret ? await this.keyring.open('system', user.totp_secret, totpContext(user.id)) : null;
-    if (!secret) {
-      const fresh = newTotpSecret();
-      await writeTransaction(this.db, async (tx) => {
-        const sealed = await this.keyring.seal(tx, 'system', fresh, totpContext(user.id));
-        await this.users.update(tx, user.id, { totp_secret: sealed, totp_last_step: null });
-      });
-      secret = fresh;
-    }
+    const stored = user.totp_secret;
+    const secret = stored ? await this.keyring.open('system', stored, totpContext(user.id)) : newTotpSecret();
+    // Showing the secret is reading a sealed value: it is audited like any other.
+    await writeTransaction(this.db, async (tx) => {
+      if (!stored) await this.users.update(tx, user.id, { totp_secret: await this.keyring.seal(tx, 'system', secret, totpContext(user.id)), totp_last_step: null });
+      await this.audit.append(tx, auditActorOf(user, client), {
+        action: stored ? 'user.two-factor.shown-again' : 'user.two-factor.start', subjectType: 'user', subjectId: user.id, details: { totpSecret: 'sealed' },
+      }, this.now());
+    });
     const uri = totpUri(secret, user.email);
     return { secret, uri, qr: await qrSvg(uri) };
   }

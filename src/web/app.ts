@@ -34,7 +34,10 @@ export interface AppOptions {
 
 export interface RateLimits {
   signInPerMinute: number;
+  /** The workspace API, per user (or per address without one). */
   apiPerMinute: number;
+  /** The public archive API, per address. */
+  publicApiPerMinute: number;
 }
 
 declare module 'fastify' {
@@ -60,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('archive', options.vigil.archive);
   app.decorate('publicUrl', options.publicUrl.replace(/\/+$/, ''));
   app.decorate('declaredRoutes', requireDeclaredPermissions(app));
-  app.decorate('limits', { signInPerMinute: 20, apiPerMinute: 600, ...options.limits });
+  app.decorate('limits', { signInPerMinute: 20, apiPerMinute: 600, publicApiPerMinute: 1200, ...options.limits });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

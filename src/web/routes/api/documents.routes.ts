@@ -5,8 +5,10 @@ import { ApiError, DocumentResponse, SearchQuerystring, SearchResponse } from '.
 
 export function registerApiRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  // Public and cached, so the limit is generous: it stops one address from crawling the archive flat out.
+  const limit = { max: app.limits.publicApiPerMinute, timeWindow: '1 minute' };
   api.get('/api/v1/documents', {
-    config: { permission: 'public' },
+    config: { permission: 'public', rateLimit: limit },
     schema: {
       summary: 'Search the archive',
       description: 'Ranked full-text search (BM25, title above body) with filters and facet counts. An index number in any spelling as `q` returns that document.',
@@ -24,7 +26,7 @@ export function registerApiRoutes(app: FastifyInstance): void {
   });
 
   api.get('/api/v1/documents/*', {
-    config: { permission: 'public' },
+    config: { permission: 'public', rateLimit: limit },
     schema: {
       summary: 'One document',
       description: 'The document with every recognised field. The path is its slug (`asa-17-013-2002`) or its index number in any spelling.',

@@ -63,7 +63,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     const live = request.liveSession!;
     if (live.stage === 'password') return reply.redirect('/login/two-factor', 303);
     if (live.user.totp_enabled_at) return reply.redirect('/account', 303);
-    const enrolment = await app.vigil.accounts.startEnrolment(live);
+    const enrolment = await app.vigil.accounts.startEnrolment(live, clientOf(request));
     return reply.type(HTML).send(enrolPage({ csrf: reply.generateCsrf(), secret: enrolment.secret, qr: enrolment.qr, required: TWO_FACTOR_ROLES.has(live.user.role as Role) }));
   });
 
@@ -76,7 +76,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
       return await reply.type(HTML).send(recoveryCodesPage({ csrf: reply.generateCsrf(), codes: done.recoveryCodes }));
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
-      const enrolment = await app.vigil.accounts.startEnrolment(live).catch(() => null);
+      const enrolment = await app.vigil.accounts.startEnrolment(live, clientOf(request)).catch(() => null);
       if (!enrolment) return reply.redirect('/account', 303);
       return reply.code(400).type(HTML).send(enrolPage({ csrf: reply.generateCsrf(), secret: enrolment.secret, qr: enrolment.qr, required: TWO_FACTOR_ROLES.has(live.user.role as Role), error: error.message }));
     }
