@@ -75,9 +75,11 @@ export class AccountService {
     await writeTransaction(this.db, async (tx) => {
       await this.users.update(tx, user.id, { password_hash: hash, password_changed_at: at });
       const ended = await this.sessions.deleteAllOf(tx, user.id);
+      // A token made from a stolen session must not outlive the password change meant to shut the thief out.
+      await this.sessions.revokeAllTokensOf(tx, user.id, at);
       await this.sessions.create(tx, { secret, userId: user.id, stage: 'full', ip: client.ip, userAgent: client.userAgent }, at);
       await this.audit.append(tx, auditActorOf(user, client), {
-        action: 'user.password', subjectType: 'user', subjectId: user.id, details: { password: 'changed', sessionsEnded: ended },
+        action: 'user.password', subjectType: 'user', subjectId: user.id, details: { password: 'changed', sessionsEnded: ended, tokens: 'revoked' },
       }, this.now());
     });
     return secret;

@@ -43,8 +43,10 @@ export class SessionRepository {
     await tx.updateTable('sessions').set({ stage }).where('id_hash', '=', idHash).execute();
   }
 
-  async delete(idHash: string, tx: Kysely<Database> = this.db): Promise<void> {
-    await tx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  /** Ends one session; false when it was already gone (used by another request first). */
+  async delete(idHash: string, tx: Kysely<Database> = this.db): Promise<boolean> {
+    const result = await tx.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   }
 
   /** Ends every session of a user (password changed, disabled, two-factor reset). */

@@ -83,17 +83,26 @@ export class SignInService {
       await this.recordFailure(key, user, client, !user ? 'unknown account' : user.disabled_at ? 'account disabled' : this.isLocked(user) ? 'account locked' : 'wrong password');
       return { ok: false };
     }
-    this.failures.delete(key);
     const stage: SessionStage = user.totp_enabled_at ? 'password' : TWO_FACTOR_ROLES.has(user.role as Role) ? 'enrol' : 'full';
+    // Only a finished sign-in forgives earlier failures: a password alone must not reset the count that guards the second factor.
+    if (stage === 'full') this.failures.delete(key);
     const secret = newSecret();
     const at = this.now().toISOString();
-    await writeTransaction(this.db, async (tx) => {
-      await this.users.update(tx, user.id, { failed_sign_ins: 0, locked_until: null });
+    const done = await writeTransaction(this.db, async (tx) => {
+      // Read again under the write lock: a burst of requests must not all pass a lock that one of them just set.
+      const fresh = await this.users.byId(user.id, tx);
+      if (!fresh || fresh.disabled_at || this.isLocked(fresh)) return false;
+      if (stage === 'full') await this.users.update(tx, user.id, { failed_sign_ins: 0, locked_until: null });
       await this.sessions.create(tx, { secret, userId: user.id, stage, ip: client.ip, userAgent: client.userAgent }, at);
       await this.audit.append(tx, { id: user.id, label: user.email, ip: client.ip }, {
         action: stage === 'full' ? 'sign-in' : 'sign-in.password', subjectType: 'user', subjectId: user.id, details: { stage },
       }, this.now());
+      return true;
     });
+    if (!done) {
+      await this.recordFailure(key, user, client, 'account locked');
+      return { ok: false };
+    }
     return { ok: true, secret, stage };
   }
 
@@ -116,10 +125,15 @@ export class SignInService {
     const step = checkTotp(totp, code, user.totp_last_step, this.now().getTime());
     const secret = newSecret();
     const done = await writeTransaction(this.db, async (tx) => {
-      const usedRecovery = step === null && (await this.users.useRecoveryCode(tx, user.id, hashRecoveryCode(code), at));
-      if (step === null && !usedRecovery) return false;
-      await this.users.update(tx, user.id, { failed_sign_ins: 0, locked_until: null, ...(step !== null ? { totp_last_step: step } : {}) });
-      await this.sessions.delete(live.idHash, tx);
+      // Everything the decision rests on is read again under the write lock, so parallel attempts are judged one by one:
+      // a lock set by one of them holds for the rest, and a code's time step is spent once.
+      const fresh = await this.users.byId(user.id, tx);
+      if (!fresh || fresh.disabled_at || this.isLocked(fresh)) return false;
+      const stepFresh = step !== null && (fresh.totp_last_step === null || step > fresh.totp_last_step);
+      const usedRecovery = !stepFresh && (await this.users.useRecoveryCode(tx, user.id, hashRecoveryCode(code), at));
+      if (!stepFresh && !usedRecovery) return false;
+      if (!(await this.sessions.delete(live.idHash, tx))) return false;
+      await this.users.update(tx, user.id, { failed_sign_ins: 0, locked_until: null, ...(stepFresh ? { totp_last_step: step } : {}) });
       await this.sessions.create(tx, { secret, userId: user.id, stage: 'full', ip: client.ip, userAgent: client.userAgent }, at);
       await this.audit.append(tx, { id: user.id, label: user.email, ip: client.ip }, {
         action: 'sign-in', subjectType: 'user', subjectId: user.id, details: { secondFactor: usedRecovery ? 'recovery code' : 'authenticator' },

@@ -97,6 +97,8 @@ export class UserService {
       await this.users.update(tx, user.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
       await this.users.replaceRecoveryCodes(tx, user.id, []);
       const ended = await this.sessions.deleteAllOf(tx, user.id);
+      // A lost or stolen phone may mean a stolen session too: its tokens go with it.
+      await this.sessions.revokeAllTokensOf(tx, user.id, this.now().toISOString());
       await this.audit.append(tx, by, { action: 'user.two-factor.reset', subjectType: 'user', subjectId: user.id, details: { email: user.email, sessionsEnded: ended } }, this.now());
     });
     return this.summary(user.id);

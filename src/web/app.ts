@@ -26,8 +26,8 @@ export interface AppOptions {
   /** The address the public reaches the site at, for feeds, sitemaps and citations. */
   publicUrl: string;
   logger?: boolean;
-  /** Trust X-Forwarded-* from a proxy in front (so Secure cookies follow the proxy's HTTPS). */
-  trustProxy?: boolean;
+  /** Proxies in front to believe (a number of hops or their addresses), so Secure cookies follow the proxy's HTTPS. */
+  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
   /** Requests a minute from one address: to the sign-in forms, and to the workspace API per user. */
   limits?: Partial<RateLimits>;
 }

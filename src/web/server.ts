@@ -14,6 +14,18 @@ export interface ServeOptions {
   say?: (line: string) => void;
 }
 
+/**
+ * How many proxies to believe in X-Forwarded-For: a number of hops, or the
+ * proxies' addresses. Never "all": the client would choose its own address,
+ * and with it escape every limit keyed on it.
+ */
+export function trustProxyOf(value: string | undefined): ((address: string, hop: number) => boolean) | string | false {
+  if (!value || value === '0') return false;
+  if (!/^\d+$/.test(value)) return value;
+  const hops = Number(value);
+  return (_address, hop) => hop < hops;
+}
+
 /** Starts Vigil's server and returns it listening; closing it closes the database too. */
 export async function startServer(options: ServeOptions): Promise<FastifyInstance> {
   const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -24,7 +36,7 @@ export async function startServer(options: ServeOptions): Promise<FastifyInstanc
     say('No accounts yet. Create the first administrator with:\n  vigil user add you@example.org --role administrator --password-stdin');
   }
   const publicUrl = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`;
-  const app = await buildApp({ vigil, publicUrl, logger: options.logger ?? false, trustProxy: process.env.VIGIL_TRUST_PROXY === '1' });
+  const app = await buildApp({ vigil, publicUrl, logger: options.logger ?? false, trustProxy: trustProxyOf(process.env.VIGIL_TRUST_PROXY) });
   const sweeper = setInterval(() => void vigil.signIn.sweep().catch(() => undefined), 10 * 60_000);
   sweeper.unref();
   app.addHook('onClose', async () => {

@@ -44,7 +44,7 @@ export interface WebAppOptions {
   publicUrl?: string;
   signInRules?: Partial<SignInRules>;
   /** Trust X-Forwarded-* headers, as behind a proxy. */
-  trustProxy?: boolean;
+  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
   /** Rate limits (tests sign in many times from one address). */
   limits?: Partial<RateLimits>;
   /** The clock the services read. */

@@ -1,6 +1,7 @@
 /** Signing in and out, two-factor, lock-out, sessions and CSRF, through the real app on a real database file. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, addUser, signedIn, TEST_PASSWORD } from '../helpers/session.ts';
+import { trustProxyOf } from '../../src/web/server.ts';
 import { createWebApp, type WebApp } from '../helpers/web.ts';
 
 let web: WebApp;
@@ -266,6 +267,71 @@ describe('token expiry', () => {
       expect((await call(long.secret)).statusCode).toBe(401);
     } finally {
       await clocked.close();
+    }
+  });
+});
+
+describe('what a password alone cannot do', () => {
+  it('does not forgive wrong second-factor codes: signing in with the password again keeps counting to the lock', async () => {
+    await addUser(web, { email: 'gil@example.org', role: 'editor', compartments: [] });
+    const owner = new Browser(web);
+    await owner.signIn('gil@example.org');
+    const thief = new Browser(web);
+    for (let round = 0; round < 2; round++) {
+      await thief.get('/login');
+      expect((await thief.post('/login', { email: 'gil@example.org', password: TEST_PASSWORD })).headers.location).toBe('/login/two-factor');
+      await thief.get('/login/two-factor');
+      for (let i = 0; i < 2; i++) await thief.post('/login/two-factor', { code: '000000' === owner.code(1) ? '111111' : '000000' });
+    }
+    const user = (await web.vigil.users.list()).find((u) => u.email === 'gil@example.org')!;
+    expect(Date.parse(user.lockedUntil!)).toBeGreaterThan(Date.now());
+    await thief.get('/login');
+    expect((await thief.post('/login', { email: 'gil@example.org', password: TEST_PASSWORD })).statusCode).toBe(401);
+  });
+
+  it('accepts one code once even when two sessions send it at the same moment', async () => {
+    await addUser(web, { email: 'hal@example.org', role: 'press-officer', compartments: [] });
+    const owner = new Browser(web);
+    await owner.signIn('hal@example.org');
+    const first = new Browser(web);
+    const second = new Browser(web);
+    for (const browser of [first, second]) {
+      await browser.get('/login');
+      await browser.post('/login', { email: 'hal@example.org', password: TEST_PASSWORD });
+      await browser.get('/login/two-factor');
+    }
+    // The owner's enrolment spent this step's code; the next step's is still good, once.
+    const code = owner.code(1);
+    const answers = await Promise.all([first.post('/login/two-factor', { code }), second.post('/login/two-factor', { code })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([303, 401]);
+  });
+
+  it('revokes API tokens when the password changes', async () => {
+    const browser = await signedIn(web, { email: 'kim@example.org', role: 'researcher', compartments: ['East Asia'] });
+    const actor = (await web.vigil.signIn.resolve(browser.cookies.get('vigil_session')))!.actor!;
+    const token = await web.vigil.accounts.createToken(actor, 'made by whoever held the session', ['sources.read'], 30, { ip: null, userAgent: null });
+    const call = () => web.app.inject({ method: 'GET', url: '/api/v1/sources', headers: { authorization: `Bearer ${token.secret}` } });
+    expect((await call()).statusCode).toBe(200);
+    await browser.get('/account');
+    expect((await browser.post('/account/password', { current: TEST_PASSWORD, password: 'another quite long passphrase' })).statusCode).toBe(200);
+    expect((await call()).statusCode).toBe(401);
+  });
+
+  it('believes only the proxy hops it is told about when reading the client address', async () => {
+    const proxied = await createWebApp({ trustProxy: trustProxyOf('1') });
+    try {
+      const login = await proxied.app.inject({ method: 'GET', url: '/login' });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1]!;
+      const cookie = `vigil_csrf=${login.cookies.find((c) => c.name === 'vigil_csrf')!.value}`;
+      await proxied.app.inject({
+        method: 'POST', url: '/login', remoteAddress: '10.0.0.1',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '6.6.6.6, 203.0.113.9' },
+        payload: new URLSearchParams({ _csrf: csrf, email: 'nobody@example.org', password: 'some wrong password' }).toString(),
+      });
+      const [failure] = await proxied.vigil.audit.list({ action: 'sign-in.failed' });
+      expect(failure!.ip).toBe('203.0.113.9');
+    } finally {
+      await proxied.close();
     }
   });
 });

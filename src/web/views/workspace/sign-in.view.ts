@@ -46,7 +46,8 @@ ${options.error ? html`<p class="form-error" role="alert">${options.error}</p>` 
   ${csrfField(options.csrf)}
   ${field({ label: 'Code from the app', name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', required: true })}
   <p><button type="submit" class="primary">Turn on two-factor sign-in</button></p>
-</form>`;
+</form>
+<form method="post" action="/logout">${csrfField(options.csrf)}<button type="submit" class="link">Cancel and sign out</button></form>`;
   return workspaceLayout({ title: 'Set up two-factor sign-in', body, actor: null, csrf: options.csrf });
 }
 
