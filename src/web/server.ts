@@ -1,5 +1,6 @@
 /** Starting the web server: opens Vigil, loads the demonstration data on first start, listens. */
 import type { FastifyInstance } from 'fastify';
+import { advanceCheckpoint, checkpointFile } from '../access/audit/audit-checkpoint.ts';
 import { loadDemoArchiveIfEmpty } from '../archive/demo.ts';
 import { openVigil } from '../vigil.ts';
 import { buildApp } from './app.ts';
@@ -39,8 +40,20 @@ export async function startServer(options: ServeOptions): Promise<FastifyInstanc
   const app = await buildApp({ vigil, publicUrl, logger: options.logger ?? false, trustProxy: trustProxyOf(process.env.VIGIL_TRUST_PROXY) });
   const sweeper = setInterval(() => void vigil.signIn.sweep().catch(() => undefined), 10 * 60_000);
   sweeper.unref();
+  // The audit checkpoint follows the chain outside the data directory, so entries cut from its end show at the next verify.
+  const checkpoint = checkpointFile(vigil.dataDir);
+  const advance = async () => {
+    if ((await advanceCheckpoint(vigil.audit, checkpoint)) === 'mismatch') {
+      say(`WARNING: the audit chain no longer holds the entry its checkpoint (${checkpoint}) recorded. Run: vigil audit verify`);
+    }
+  };
+  await advance();
+  const checkpointer = setInterval(() => void advance().catch(() => undefined), 60_000);
+  checkpointer.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    clearInterval(checkpointer);
+    await advance().catch(() => undefined);
     await vigil.close();
   });
   await app.listen({ port: options.port, host: options.host });

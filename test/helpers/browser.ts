@@ -164,6 +164,7 @@ export async function startVigil(options: { timeoutMs?: number } = {}): Promise<
             rmSync(dataDir, { recursive: true, force: true });
             // The master key file the server made beside the data directory goes too.
             rmSync(`${dataDir}.master-key`, { force: true });
+            rmSync(`${dataDir}.audit-checkpoint`, { force: true });
           },
         };
       } catch (error) {

@@ -6,6 +6,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { AuditRepository } from './audit.repository.ts';
 
 export interface AuditCheckpoint {
   seq: number;
@@ -41,4 +42,18 @@ export function writeCheckpoint(file: string, checkpoint: AuditCheckpoint): void
   const temporary = `${file}.tmp-${process.pid}`;
   writeFileSync(temporary, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
   renameSync(temporary, file);
+}
+
+/**
+ * Moves the checkpoint forward to the newest entry, as the server does now and
+ * then, but only while the entry the old checkpoint recorded is still there,
+ * unchanged: a chain that lost it is left for `vigil audit verify` to report.
+ */
+export async function advanceCheckpoint(audit: AuditRepository, file: string, now = new Date()): Promise<'advanced' | 'unchanged' | 'mismatch'> {
+  const previous = readCheckpoint(file);
+  if (previous && (await audit.hashAt(previous.seq)) !== previous.hash) return 'mismatch';
+  const tip = await audit.tip();
+  if (!tip || (previous && tip.seq === previous.seq)) return 'unchanged';
+  writeCheckpoint(file, { ...tip, at: now.toISOString() });
+  return 'advanced';
 }

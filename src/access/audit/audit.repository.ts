@@ -81,6 +81,16 @@ export class AuditRepository {
     return { ...fields, prevHash, hash };
   }
 
+  /** The newest entry's number and hash, or null for an empty chain. */
+  async tip(): Promise<{ seq: number; hash: string } | null> {
+    return (await this.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()) ?? null;
+  }
+
+  /** The stored hash of entry `seq`, or null when there is no such entry. */
+  async hashAt(seq: number): Promise<string | null> {
+    return (await this.db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst())?.hash ?? null;
+  }
+
   /** Newest first, filtered; `beforeSeq` pages back through older entries. */
   async list(filter: AuditFilter = {}): Promise<AuditEntry[]> {
     let query = this.db.selectFrom('audit_log').selectAll();
