@@ -7,9 +7,6 @@
 import { extname } from 'node:path';
 import { DocumentError, type Block } from './blocks.ts';
 import type { ReadDocument } from './document.ts';
-import { readHtml } from './formats/html.ts';
-import { readMarkdown } from './formats/markdown.ts';
-import { readPdf } from './formats/pdf.ts';
 import { readText } from './formats/text.ts';
 import { recogniseDocument } from './recognise/recognise-document.ts';
 
@@ -50,11 +47,13 @@ export function decodeText(bytes: Uint8Array): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
+// The Markdown, HTML and PDF readers (unified, remark, rehype, pdfjs) are loaded the first time a file needs
+// them: every reading thread carries what it loads, and a folder of scanned .txt files needs none of them.
 async function readBlocks(format: Format, bytes: Uint8Array): Promise<Block[]> {
-  if (format === 'pdf') return readPdf(bytes);
+  if (format === 'pdf') return (await import('./formats/pdf.ts')).readPdf(bytes);
   const text = decodeText(bytes);
-  if (format === 'markdown') return readMarkdown(text);
-  if (format === 'html') return readHtml(text);
+  if (format === 'markdown') return (await import('./formats/markdown.ts')).readMarkdown(text);
+  if (format === 'html') return (await import('./formats/html.ts')).readHtml(text);
   return readText(text);
 }
 
