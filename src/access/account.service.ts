@@ -27,6 +27,15 @@ export interface Enrolment {
   qr: string;
 }
 
+export interface AccountOverview {
+  compartments: string[];
+  twoFactor: boolean;
+  recoveryCodesLeft: number;
+  tokens: TokenSummary[];
+  /** What a new token of this person could be allowed to do. */
+  tokenActions: Action[];
+}
+
 export interface TokenSummary {
   id: number;
   name: string;
@@ -129,8 +138,19 @@ export class AccountService {
     return { recoveryCodes: codes, secret };
   }
 
-  async unusedRecoveryCodes(userId: number): Promise<number> {
-    return this.users.unusedRecoveryCodes(userId);
+  /** What the account page shows of a person's own account. */
+  async overview(actor: Actor): Promise<AccountOverview> {
+    const [user, compartments, recoveryCodesLeft, tokens] = await Promise.all([
+      this.users.byId(actor.userId), this.users.compartments(), this.users.unusedRecoveryCodes(actor.userId), this.tokens(actor),
+    ]);
+    return {
+      compartments: compartments.filter((c) => actor.compartments.has(c.id)).map((c) => c.name),
+      twoFactor: Boolean(user?.totp_enabled_at),
+      recoveryCodesLeft,
+      tokens,
+      // Tokens are made by a person at a browser, never by another token.
+      tokenActions: actor.via === 'session' ? tokenActionsOf(actor.role) : [],
+    };
   }
 
   async tokens(actor: Actor): Promise<TokenSummary[]> {

@@ -11,7 +11,7 @@ import type { AuditActor, AuditRepository } from './audit/audit.repository.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
 import { TWO_FACTOR_ROLES, type Actor, type Role } from './policy.ts';
 import type { Keyring } from './sealed/keyring.ts';
-import { hashSecret, newSecret, type SessionRepository, type SessionStage } from './session.repository.ts';
+import { newSecret, type SessionRepository, type SessionStage } from './session.repository.ts';
 import { checkTotp, hashRecoveryCode } from './two-factor.ts';
 import { normaliseEmail, type UserRepository, type UserRow } from './user.repository.ts';
 
@@ -190,11 +190,6 @@ export class SignInService {
       new Date(now - this.rules.idleMinutes * 60_000).toISOString(),
       new Date(now - this.rules.absoluteHours * 3_600_000).toISOString(),
     );
-  }
-
-  /** The session hash of a cookie secret, for the services that change a session. */
-  static idHashOf(secret: string): string {
-    return hashSecret(secret);
   }
 
   private isLocked(user: UserRow): boolean {

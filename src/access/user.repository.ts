@@ -76,16 +76,22 @@ export class UserRepository {
     return row;
   }
 
-  async list(): Promise<UserSummary[]> {
-    const users = await this.db.selectFrom('users').selectAll().orderBy('email').execute();
-    const memberships = await this.db.selectFrom('user_compartments')
+  /** Every account, or only the one with `id`, with its compartments' names. */
+  async list(id?: number): Promise<UserSummary[]> {
+    let users = this.db.selectFrom('users').selectAll();
+    let memberships = this.db.selectFrom('user_compartments')
       .innerJoin('compartments', 'compartments.id', 'user_compartments.compartment_id')
-      .select(['user_compartments.user_id', 'compartments.name']).orderBy('compartments.name').execute();
-    return users.map((user) => ({
+      .select(['user_compartments.user_id', 'compartments.name']);
+    if (id !== undefined) {
+      users = users.where('id', '=', id);
+      memberships = memberships.where('user_compartments.user_id', '=', id);
+    }
+    const [userRows, membershipRows] = await Promise.all([users.orderBy('email').execute(), memberships.orderBy('compartments.name').execute()]);
+    return userRows.map((user) => ({
       id: user.id,
       email: user.email,
       role: user.role as Role,
-      compartments: memberships.filter((m) => m.user_id === user.id).map((m) => m.name),
+      compartments: membershipRows.filter((m) => m.user_id === user.id).map((m) => m.name),
       twoFactor: user.totp_enabled_at !== null,
       disabled: user.disabled_at !== null,
       lockedUntil: user.locked_until,

@@ -9,7 +9,7 @@ import { writeTransaction, type Tx } from '../db/transaction.ts';
 import { AccountError } from './account.service.ts';
 import type { AuditActor, AuditRepository } from './audit/audit.repository.ts';
 import { hashPassword, passwordProblem } from './password.ts';
-import { parseRole, type Role } from './policy.ts';
+import { parseRole } from './policy.ts';
 import type { SessionRepository } from './session.repository.ts';
 import { normaliseEmail, type Compartment, type UserRepository, type UserSummary } from './user.repository.ts';
 
@@ -154,10 +154,12 @@ export class UserService {
     return user;
   }
 
+  /** One account by its id, as the admin pages address it. */
+  async find(id: number): Promise<UserSummary | undefined> {
+    return (await this.users.list(id))[0];
+  }
+
   private async summary(id: number): Promise<UserSummary> {
-    const all = await this.users.list();
-    return all.find((user) => user.id === id)!;
+    return (await this.find(id))!;
   }
 }
-
-export type { Role };

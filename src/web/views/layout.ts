@@ -21,6 +21,13 @@ function jsonLd(data: unknown): Html {
   return trusted(`<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
 }
 
+/** The site's own stylesheet, icon and script, which every page (public or staff) links and nothing else. */
+export function assetLinks(): Html {
+  return html`<link rel="stylesheet" href="${ASSETS.css}">
+<link rel="icon" href="${ASSETS.icon}" type="image/svg+xml">
+<script src="${ASSETS.js}" defer></script>`;
+}
+
 /** A whole HTML page. */
 export function layout(page: Page): string {
   return html`<!doctype html>
@@ -32,10 +39,8 @@ export function layout(page: Page): string {
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
 ${page.canonical ? html`<link rel="canonical" href="${page.canonical}">` : ''}
 ${page.noindex ? html`<meta name="robots" content="noindex">` : ''}
-<link rel="stylesheet" href="${ASSETS.css}">
-<link rel="icon" href="${ASSETS.icon}" type="image/svg+xml">
+${assetLinks()}
 <link rel="alternate" type="application/atom+xml" title="Vigil archive: latest documents" href="${page.feed ?? '/feed.atom'}">
-<script src="${ASSETS.js}" defer></script>
 ${page.jsonLd ? jsonLd(page.jsonLd) : ''}
 </head>
 <body>

@@ -1,7 +1,7 @@
 /** /account: the signed-in person's own account, and setting up two-factor sign-in. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AccountError, tokenActionsOf } from '../../../access/account.service.ts';
-import { TWO_FACTOR_ROLES, type Actor, type Role } from '../../../access/policy.ts';
+import { AccountError } from '../../../access/account.service.ts';
+import { TWO_FACTOR_ROLES, type Role } from '../../../access/policy.ts';
 import { formFields, formValues } from '../../forms.ts';
 import { clientOf, setSessionCookie } from '../../plugins/session.plugin.ts';
 import { accountPage, type AccountPageData } from '../../views/workspace/account.view.ts';
@@ -12,13 +12,8 @@ const HTML = 'text/html; charset=utf-8';
 export function registerAccountRoutes(app: FastifyInstance): void {
   const render = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<AccountPageData> = {}, status = 200) => {
     const actor = request.actor!;
-    const user = await app.vigil.connection.db.selectFrom('users').select(['totp_enabled_at']).where('id', '=', actor.userId).executeTakeFirst();
-    const compartments = (await app.vigil.users.compartments()).filter((c) => actor.compartments.has(c.id)).map((c) => c.name);
-    return reply.code(status).type(HTML).send(accountPage({
-      actor, csrf: reply.generateCsrf(), compartments, twoFactor: Boolean(user?.totp_enabled_at),
-      recoveryCodesLeft: await app.vigil.accounts.unusedRecoveryCodes(actor.userId),
-      tokens: await app.vigil.accounts.tokens(actor), tokenActions: actor.via === 'session' ? tokenActionsOf(actor.role) : [], ...extra,
-    }));
+    const overview = await app.vigil.accounts.overview(actor);
+    return reply.code(status).type(HTML).send(accountPage({ actor, csrf: reply.generateCsrf(), ...overview, ...extra }));
   };
 
   app.get('/account', { config: { permission: 'account.manage' }, schema: { hide: true } }, (request, reply) => render(request, reply));
@@ -82,5 +77,3 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     }
   });
 }
-
-export type { Actor };

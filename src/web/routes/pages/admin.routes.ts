@@ -22,7 +22,7 @@ export function registerAdminRoutes(app: FastifyInstance): void {
       actor: request.actor!, csrf: reply.generateCsrf(), users: await app.vigil.users.list(), compartments: await app.vigil.users.compartments(), ...extra,
     }));
 
-  const emailOf = async (id: string): Promise<string | null> => (await app.vigil.users.list()).find((user) => String(user.id) === id)?.email ?? null;
+  const emailOf = async (id: string): Promise<string | null> => (/^\d+$/.test(id) ? (await app.vigil.users.find(Number(id)))?.email : null) ?? null;
 
   app.get('/admin/users', { config: { permission: 'users.manage' }, schema: { hide: true } }, (request, reply) => render(request, reply));
 

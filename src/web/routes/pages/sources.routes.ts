@@ -2,7 +2,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formFields } from '../../forms.ts';
-import { NotFoundError } from '../../../access/policy.ts';
 import { SourceInputError, StaleEditError } from '../../../workspace/source.service.ts';
 import { sourceFormPage, sourcePage, sourcesPage, type SourceFormData } from '../../views/workspace/sources.view.ts';
 
@@ -47,8 +46,8 @@ export function registerSourceRoutes(app: FastifyInstance): void {
   });
 
   app.get('/workspace/sources/:pseudonym/edit', { config: { permission: 'sources.write' }, schema: { hide: true, params: PSEUDONYM } }, async (request, reply) => {
+    // get() has already refused a source outside the reader's compartments, as not found.
     const source = await sources().get(request.actor!, (request.params as { pseudonym: string }).pseudonym);
-    if (!(await myCompartments(request)).some((c) => c.name === source.compartment)) throw new NotFoundError('source');
     return form(request, reply, { source, values: { version: String(source.version) } });
   });
 

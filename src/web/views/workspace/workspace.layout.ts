@@ -3,8 +3,8 @@
  * navigation that shows only what the reader may use, and never cached.
  */
 import { can, type Actor } from '../../../access/policy.ts';
-import { ASSETS } from '../../assets.ts';
 import { html, type Html } from '../html.ts';
+import { assetLinks } from '../layout.ts';
 
 export interface WorkspacePage {
   title: string;
@@ -66,9 +66,7 @@ export function workspaceLayout(page: WorkspacePage): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${page.title} · Vigil workspace</title>
-<link rel="stylesheet" href="${ASSETS.css}">
-<link rel="icon" href="${ASSETS.icon}" type="image/svg+xml">
-<script src="${ASSETS.js}" defer></script>
+${assetLinks()}
 </head>
 <body class="workspace">
 <a class="skip" href="#main">Skip to content</a>
