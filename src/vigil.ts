@@ -15,6 +15,13 @@ import { DEFAULT_SIGN_IN_RULES, SignInService, type SignInRules } from './access
 import { UserRepository } from './access/user.repository.ts';
 import { UserService } from './access/user.service.ts';
 import { defaultDataDir, openDatabase, type Connection } from './db/connection.ts';
+import { GazetteerService } from './places/gazetteer.service.ts';
+import { EventRepository } from './workspace/event.repository.ts';
+import { EventService } from './workspace/event.service.ts';
+import { PersonRepository } from './workspace/person.repository.ts';
+import { PersonService } from './workspace/person.service.ts';
+import { ReportRepository } from './workspace/report.repository.ts';
+import { ReportService } from './workspace/report.service.ts';
 import { SourceRepository } from './workspace/source.repository.ts';
 import { SourceService } from './workspace/source.service.ts';
 
@@ -28,6 +35,11 @@ export interface Vigil {
   accounts: AccountService;
   users: UserService;
   sources: SourceService;
+  reports: ReportService;
+  events: EventService;
+  people: PersonService;
+  /** The offline gazetteer of countries, divisions and cities; filled on first use. */
+  places: GazetteerService;
   close(): Promise<void>;
 }
 
@@ -63,6 +75,8 @@ export async function openVigil(options: OpenOptions = {}): Promise<Vigil> {
     };
     // Closing the archive closes the one connection everything shares.
     const archive = Object.assign(new ArchiveService(new DocumentRepository(connection.db, connection.sqlite), cacheSize), { close });
+    const sourceRows = new SourceRepository(connection.db);
+    const reports = new ReportService(connection.db, new ReportRepository(connection.db), sourceRows, audit, keyring, now);
     return {
       dataDir,
       connection,
@@ -72,7 +86,11 @@ export async function openVigil(options: OpenOptions = {}): Promise<Vigil> {
       signIn: new SignInService(connection.db, users, sessions, audit, keyring, { ...DEFAULT_SIGN_IN_RULES, ...options.signInRules }, now),
       accounts: new AccountService(connection.db, users, sessions, audit, keyring, now),
       users: new UserService(connection.db, users, sessions, audit, now),
-      sources: new SourceService(connection.db, new SourceRepository(connection.db), audit, keyring, now),
+      sources: new SourceService(connection.db, sourceRows, audit, keyring, now),
+      reports,
+      events: new EventService(connection.db, new EventRepository(connection.db), reports, audit, now),
+      people: new PersonService(connection.db, new PersonRepository(connection.db), reports, audit, keyring, now),
+      places: new GazetteerService(connection.db),
       close,
     };
   } catch (error) {

@@ -16,6 +16,10 @@ export const ACTIONS = [
   'sources.read',
   'sources.write',
   'sources.reveal',
+  // Reports, events, people and cases; `records.reveal` opens their sealed values (a report's full text, a person's name).
+  'records.read',
+  'records.write',
+  'records.reveal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -23,12 +27,12 @@ export type Action = (typeof ACTIONS)[number];
 export const TWO_FACTOR_ROLES: ReadonlySet<Role> = new Set(['administrator', 'editor', 'press-officer']);
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  administrator: new Set(['account.manage', 'users.manage', 'audit.read', 'sources.read']),
-  editor: new Set(['account.manage', 'sources.read']),
-  'press-officer': new Set(['account.manage', 'sources.read']),
-  // Only researchers record sources and may read who a source is; everyone else sees pseudonyms.
-  researcher: new Set(['account.manage', 'sources.read', 'sources.write', 'sources.reveal']),
-  viewer: new Set(['account.manage', 'sources.read']),
+  administrator: new Set(['account.manage', 'users.manage', 'audit.read', 'sources.read', 'records.read']),
+  editor: new Set(['account.manage', 'sources.read', 'records.read']),
+  'press-officer': new Set(['account.manage', 'sources.read', 'records.read']),
+  // Only researchers record and may open what is sealed; everyone else sees pseudonyms and summaries.
+  researcher: new Set(['account.manage', 'sources.read', 'sources.write', 'sources.reveal', 'records.read', 'records.write', 'records.reveal']),
+  viewer: new Set(['account.manage', 'sources.read', 'records.read']),
 };
 
 /** A signed-in person (through a session) or an integrator (through an API token). */

@@ -2,17 +2,26 @@
  * Sources: people and bodies who give information, known by a pseudonym.
  * Their identity and contact details are sealed under their compartment's
  * data key; reading them is a permission of its own and is audited each time.
+ * A source carries its consent, a reliability grade (A–F, with who graded it
+ * and when) and an independence group: sources repeating one origin share a
+ * group and count once in corroboration.
  */
 import type { Kysely } from 'kysely';
 import type { AuditRepository } from '../access/audit/audit.repository.ts';
-import { authorize, can, NotFoundError, type Actor } from '../access/policy.ts';
+import { authorize, NotFoundError, type Actor } from '../access/policy.ts';
 import { compartmentKeyName, type Keyring } from '../access/sealed/keyring.ts';
 import type { Database } from '../db/schema.ts';
 import { writeTransaction } from '../db/transaction.ts';
-import type { SourceRepository, SourceRow } from './source.repository.ts';
+import { parseReliability } from '../domain/grading.ts';
+import { auditActor, choice, cleanText, compartmentFor, newReference, RecordInputError, StaleEditError } from './record.ts';
+import type { SourceFields, SourceFilter, SourceRepository, SourceRow } from './source.repository.ts';
 
 export const SOURCE_KINDS = ['witness', 'victim', 'relative', 'partner organisation', 'media', 'official', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** What a source agreed to; the strictest is the default. */
+export const SOURCE_CONSENTS = ['may-be-named', 'may-be-quoted', 'never-identify'] as const;
+export type SourceConsent = (typeof SOURCE_CONSENTS)[number];
 
 /** The sealed fields of a source. */
 export const SOURCE_SEALED_FIELDS = ['identity', 'contact'] as const;
@@ -23,6 +32,11 @@ export interface SourceView {
   pseudonym: string;
   kind: string;
   compartment: string;
+  consent: string;
+  reliability: string | null;
+  gradedBy: string | null;
+  gradedAt: string | null;
+  independenceGroup: string | null;
   version: number;
   hasIdentity: boolean;
   hasContact: boolean;
@@ -39,23 +53,15 @@ export interface SourceSecrets {
 export interface SourceInput {
   compartment: string;
   kind: string;
+  consent?: string;
+  /** A–F, or empty for "not graded yet". */
+  reliability?: string;
+  independenceGroup?: string;
   identity?: string;
   contact?: string;
 }
 
-/** A form that cannot be saved as it is; `field` says which input is wrong. */
-export class SourceInputError extends Error {
-  constructor(message: string, readonly field: string) {
-    super(message);
-  }
-}
-
-/** Thrown when a source changed after the copy that an edit was made on. */
-export class StaleEditError extends Error {
-  constructor(pseudonym: string) {
-    super(`${pseudonym} was changed by someone else after you opened it. Your changes were not saved: open it again and redo them.`);
-  }
-}
+export { RecordInputError as SourceInputError, StaleEditError } from './record.ts';
 
 function sealedContext(pseudonym: string, field: SealedField): string {
   return `sources.${field}:${pseudonym}`;
@@ -63,15 +69,19 @@ function sealedContext(pseudonym: string, field: SealedField): string {
 
 function present(row: SourceRow): SourceView {
   return {
-    pseudonym: row.pseudonym, kind: row.kind, compartment: row.compartment, version: row.version,
-    hasIdentity: row.identity !== null, hasContact: row.contact !== null, createdAt: row.created_at, updatedAt: row.updated_at,
+    pseudonym: row.pseudonym, kind: row.kind, compartment: row.compartment, consent: row.consent,
+    reliability: row.reliability, gradedBy: row.graded_by, gradedAt: row.graded_at, independenceGroup: row.independence_group,
+    version: row.version, hasIdentity: row.identity !== null, hasContact: row.contact !== null, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 
-function cleanText(value: string | undefined, field: string, max: number): string | null {
-  const text = (value ?? '').trim();
-  if (text.length > max) throw new SourceInputError(`${field} is longer than ${max} characters.`, field);
-  return text === '' ? null : text;
+function reliabilityOf(text: string | undefined): string | null {
+  if (!text || text.trim() === '') return null;
+  try {
+    return parseReliability(text);
+  } catch (error) {
+    throw new RecordInputError((error as Error).message, 'reliability');
+  }
 }
 
 export class SourceService {
@@ -83,9 +93,9 @@ export class SourceService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(actor: Actor, filter: { q?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; sources: SourceView[] }> {
+  async list(actor: Actor, filter: SourceFilter = {}): Promise<{ total: number; sources: SourceView[] }> {
     authorize(actor, 'sources.read');
-    const [total, rows] = await Promise.all([this.sources.count(actor.compartments), this.sources.list(actor.compartments, filter)]);
+    const [total, rows] = await Promise.all([this.sources.count(actor.compartments, filter), this.sources.list(actor.compartments, filter)]);
     return { total, sources: rows.map(present) };
   }
 
@@ -95,26 +105,25 @@ export class SourceService {
 
   async create(actor: Actor, input: SourceInput): Promise<SourceView> {
     authorize(actor, 'sources.write');
-    const compartment = await this.db.selectFrom('compartments').select(['id', 'name']).where('name', '=', input.compartment.trim()).executeTakeFirst();
-    // A compartment one does not belong to is refused the same way as one that does not exist.
-    if (!compartment || !can(actor, 'sources.write', { compartmentId: compartment.id })) {
-      throw new SourceInputError('Choose one of your compartments.', 'compartment');
-    }
-    const kind = this.kindOf(input.kind);
+    const compartment = await compartmentFor(this.db, actor, input.compartment, 'sources.write');
+    const fields = this.fieldsOf(actor, input, null);
     const identity = cleanText(input.identity, 'identity', 2000);
     const contact = cleanText(input.contact, 'contact', 2000);
     const at = this.now().toISOString();
     const pseudonym = await writeTransaction(this.db, async (tx) => {
-      const name = await this.sources.nextPseudonym(tx);
+      const name = await newReference(tx, 'sources', 'S');
       const key = compartmentKeyName(compartment.id);
       const id = await this.sources.insert(tx, {
-        pseudonym: name, compartmentId: compartment.id, kind,
+        ...fields, pseudonym: name, compartmentId: compartment.id,
         identity: identity === null ? null : await this.keyring.seal(tx, key, identity, sealedContext(name, 'identity')),
         contact: contact === null ? null : await this.keyring.seal(tx, key, contact, sealedContext(name, 'contact')),
       }, at);
-      await this.audit.append(tx, this.auditActor(actor), {
+      await this.audit.append(tx, auditActor(actor), {
         action: 'source.create', subjectType: 'source', subjectId: name,
-        details: { id, compartment: compartment.name, kind, identity: identity === null ? 'empty' : 'sealed', contact: contact === null ? 'empty' : 'sealed' },
+        details: {
+          id, compartment: compartment.name, kind: fields.kind, consent: fields.consent, reliability: fields.reliability, independenceGroup: fields.independence_group,
+          identity: identity === null ? 'empty' : 'sealed', contact: contact === null ? 'empty' : 'sealed',
+        },
       }, this.now());
       return name;
     });
@@ -124,14 +133,16 @@ export class SourceService {
   /** Changes a source made from the copy at `version`; an edit on a stale copy is refused. */
   async update(actor: Actor, pseudonym: string, version: number, input: Omit<SourceInput, 'compartment'>): Promise<SourceView> {
     const row = await this.find(actor, 'sources.write', pseudonym);
-    const kind = this.kindOf(input.kind);
+    const fields = this.fieldsOf(actor, input, row);
     const identity = input.identity === undefined ? undefined : cleanText(input.identity, 'identity', 2000);
     const contact = input.contact === undefined ? undefined : cleanText(input.contact, 'contact', 2000);
     const key = compartmentKeyName(row.compartment_id);
     await writeTransaction(this.db, async (tx) => {
-      const changes: { kind?: string; identity?: Buffer | null; contact?: Buffer | null } = { kind };
+      const changes: Partial<SourceFields> & { identity?: Buffer | null; contact?: Buffer | null } = { ...fields };
       const details: Record<string, unknown> = {};
-      if (kind !== row.kind) details.kind = { from: row.kind, to: kind };
+      for (const [column, value] of Object.entries(fields) as [keyof SourceFields, string | null][]) {
+        if (value !== row[column]) details[column] = { from: row[column], to: value };
+      }
       if (identity !== undefined) {
         changes.identity = identity === null ? null : await this.keyring.seal(tx, key, identity, sealedContext(row.pseudonym, 'identity'));
         details.identity = 'sealed value replaced';
@@ -141,7 +152,7 @@ export class SourceService {
         details.contact = 'sealed value replaced';
       }
       if (!(await this.sources.update(tx, row.id, version, changes, this.now().toISOString()))) throw new StaleEditError(row.pseudonym);
-      await this.audit.append(tx, this.auditActor(actor), { action: 'source.update', subjectType: 'source', subjectId: row.pseudonym, details }, this.now());
+      await this.audit.append(tx, auditActor(actor), { action: 'source.update', subjectType: 'source', subjectId: row.pseudonym, details }, this.now());
     });
     return this.get(actor, pseudonym);
   }
@@ -150,7 +161,7 @@ export class SourceService {
     const row = await this.find(actor, 'sources.write', pseudonym);
     await writeTransaction(this.db, async (tx) => {
       await this.sources.softDelete(tx, row.id, this.now().toISOString());
-      await this.audit.append(tx, this.auditActor(actor), { action: 'source.delete', subjectType: 'source', subjectId: row.pseudonym, details: { compartment: row.compartment } }, this.now());
+      await this.audit.append(tx, auditActor(actor), { action: 'source.delete', subjectType: 'source', subjectId: row.pseudonym, details: { compartment: row.compartment } }, this.now());
     });
   }
 
@@ -158,7 +169,7 @@ export class SourceService {
   async reveal(actor: Actor, pseudonym: string): Promise<SourceSecrets> {
     const row = await this.find(actor, 'sources.reveal', pseudonym);
     await writeTransaction(this.db, async (tx) => {
-      await this.audit.append(tx, this.auditActor(actor), {
+      await this.audit.append(tx, auditActor(actor), {
         action: 'source.reveal', subjectType: 'source', subjectId: row.pseudonym, details: { fields: SOURCE_SEALED_FIELDS.filter((field) => row[field] !== null) },
       }, this.now());
     });
@@ -177,13 +188,18 @@ export class SourceService {
     return row;
   }
 
-  private kindOf(text: string): SourceKind {
-    const kind = text.trim().toLowerCase();
-    if (!(SOURCE_KINDS as readonly string[]).includes(kind)) throw new SourceInputError(`Choose a kind: ${SOURCE_KINDS.join(', ')}.`, 'kind');
-    return kind as SourceKind;
-  }
-
-  private auditActor(actor: Actor) {
-    return { id: actor.userId, label: actor.email, ip: actor.ip ?? null };
+  /** The plain fields from a form; a changed grade records who graded it and when. */
+  private fieldsOf(actor: Actor, input: Omit<SourceInput, 'compartment'>, current: SourceRow | null): SourceFields {
+    // A field left out (undefined) keeps what is stored; an empty one clears it.
+    const reliability = input.reliability === undefined ? (current?.reliability ?? null) : reliabilityOf(input.reliability);
+    const regraded = reliability !== (current?.reliability ?? null);
+    return {
+      kind: choice(input.kind, SOURCE_KINDS, 'kind'),
+      consent: input.consent === undefined || input.consent.trim() === '' ? (current?.consent ?? 'never-identify') : choice(input.consent, SOURCE_CONSENTS, 'consent'),
+      reliability,
+      graded_by: reliability === null ? null : regraded ? actor.email : current!.graded_by,
+      graded_at: reliability === null ? null : regraded ? this.now().toISOString() : current!.graded_at,
+      independence_group: input.independenceGroup === undefined ? (current?.independence_group ?? null) : cleanText(input.independenceGroup, 'independenceGroup', 200),
+    };
   }
 }
