@@ -2,8 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerBackup, registerRestore } from './commands/backup.command.ts';
 import { registerAudit } from './commands/audit.command.ts';
+import { registerDemo } from './commands/demo.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerKeys } from './commands/keys.command.ts';
+import { registerRecords } from './commands/records.command.ts';
 import { registerSearch } from './commands/search.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerShow } from './commands/show.command.ts';
@@ -26,6 +28,8 @@ export function buildProgram(argv: string[] = []): Command {
   registerRestore(program);
   registerAudit(program);
   registerUser(program);
+  registerDemo(program);
+  registerRecords(program);
   return program;
 }
 

@@ -155,7 +155,8 @@ export function formatPlace(p: Place): string {
       parts = [withNative, countryName];
       break;
     case 'city':
-      parts = [withNative, p.divisionName, countryName];
+      // A city that is its own division (Beijing, Berlin) is named once.
+      parts = [withNative, p.divisionName === p.name ? undefined : p.divisionName, countryName];
       break;
     case 'point': {
       const near = p.lat !== undefined && p.lon !== undefined ? `near ${shortCoordinate(p.lat)}, ${shortCoordinate(p.lon)}` : undefined;

@@ -59,9 +59,14 @@ function nextStepOf(request: FastifyRequest): string | null {
   return null;
 }
 
-/** Checks each request against its route's permission, then the CSRF token of cookie-borne changes. */
+/**
+ * Checks each request against its route's permission, then the CSRF token of
+ * cookie-borne changes — before the request's input is validated, so that a
+ * caller who may not use a route learns nothing from it, not even which of
+ * their parameters it would refuse.
+ */
 export function enforcePermissions(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preValidation', async (request, reply) => {
     const permission = request.routeOptions.config.permission;
     if (permission === undefined) return; // the not-found handler: nothing to protect
     if (permission !== 'public') reply.header('cache-control', 'no-store');

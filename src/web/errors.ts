@@ -5,6 +5,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../access/policy.ts';
 import { SearchQueryError } from '../archive/index.ts';
+import { RecordInputError, StaleEditError } from '../workspace/record.ts';
+import { PlaceChoiceError } from '../workspace/text-input.ts';
 import { errorPage, notFoundPage } from './views/problem.view.ts';
 
 function isApi(request: FastifyRequest): boolean {
@@ -47,10 +49,24 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (isApi(request)) return reply.code(429).send({ error: 'rate_limited', message: 'too many requests; wait a minute and try again' });
       return reply.code(429).type('text/html; charset=utf-8').send(errorPage(429, 'Too many requests from here. Wait a minute and try again.'));
     }
+    // A record's input that a service refused: the field at fault, and for an unclear place name the places it may mean.
+    if (error instanceof RecordInputError) {
+      if (isApi(request)) {
+        const candidates = error instanceof PlaceChoiceError ? error.candidates.map((hit) => ({ id: hit.id, kind: hit.kind, name: hit.name, ...(hit.divisionName ? { divisionName: hit.divisionName } : {}), country: hit.country })) : undefined;
+        return reply.code(400).send({ error: 'invalid_input', field: error.field, message: error.message, ...(candidates ? { candidates } : {}) });
+      }
+      return reply.code(400).type('text/html; charset=utf-8').send(errorPage(400, error.message));
+    }
+    if (error instanceof StaleEditError) {
+      if (isApi(request)) return reply.code(409).send({ error: 'stale_edit', message: error.message });
+      return reply.code(409).type('text/html; charset=utf-8').send(errorPage(409, error.message));
+    }
     if (error.validation) {
       const parameter = parameterOf(error);
       const message = validationMessage(error, parameter);
-      if (isApi(request)) return reply.code(400).send({ error: 'invalid_parameter', parameter, message });
+      // In a JSON body the parameter is a field, named as record input errors name it ("victims.0.count").
+      const field = error.validationContext === 'body' && parameter ? { field: parameter.replace(/\//g, '.') } : {};
+      if (isApi(request)) return reply.code(400).send({ error: 'invalid_parameter', parameter, ...field, message });
       return reply.code(400).type('text/html; charset=utf-8').send(errorPage(400, `The address has a problem: ${message}.`));
     }
     if (error instanceof SearchQueryError) {

@@ -49,6 +49,8 @@ export interface EventInput {
   victims?: VictimInput[];
   perpetrators?: PerpetratorInput[];
   status?: string;
+  /** Reports to link as the event is recorded (an event recorded from a report starts with it). */
+  reports?: { reference: string; stance: Stance }[];
 }
 
 export interface EventView {
@@ -137,6 +139,7 @@ export class EventService {
     await this.audit.append(tx, auditActor(actor), {
       action: 'event.create', subjectType: 'event', subjectId: reference, details: { id, compartment: compartment.name, ...fields, acts: parts.acts },
     }, this.now());
+    for (const link of input.reports ?? []) await this.linkIn(tx, actor, reference, link.reference, choice(link.stance, STANCES, 'stance'));
     return reference;
   }
 

@@ -89,7 +89,8 @@ async function healthy(url: string, child: ChildProcess, deadline: number): Prom
 /** Starts `vigil serve` on one free port; rejects when the child exits or does not announce itself in time. */
 async function serveOnce(dataDir: string, timeoutMs: number): Promise<{ child: ChildProcess; url: string; documents: number }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_DATA: dataDir, NO_COLOR: '1', FORCE_COLOR: '0' };
+  // VIGIL_DEMO=0: the server serves exactly what was imported, with no demonstration accounts or records of its own.
+  const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_DATA: dataDir, NO_COLOR: '1', FORCE_COLOR: '0', VIGIL_DEMO: '0' };
   delete env.NODE_OPTIONS;
   delete env.VIGIL_PUBLIC_URL;
   delete env.PORT;
@@ -136,8 +137,8 @@ async function serveOnce(dataDir: string, timeoutMs: number): Promise<{ child: C
 /**
  * Imports the demonstration archive and the model document into a fresh data
  * directory, then starts `vigil serve` on a free port and waits for `/healthz`.
- * (The archive is not empty when the server starts, so it loads no demo data
- * of its own: it serves exactly what was imported.)
+ * (The archive is not empty when the server starts, and VIGIL_DEMO=0 keeps
+ * the demonstration workspace out: it serves exactly what was imported.)
  */
 export async function startVigil(options: { timeoutMs?: number } = {}): Promise<RunningVigil> {
   const timeoutMs = options.timeoutMs ?? 60_000;

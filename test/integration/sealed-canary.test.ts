@@ -327,7 +327,7 @@ describe('while the app is running', () => {
     // A refused form is shown again with what its sender just typed, so they can correct it; the stored values stay out,
     // and the typed ones are looked for in the database, log, audit chain and backup below.
     expect(answers.malformed.statusCode).toBe(400);
-    expect(answers.malformed.body).toContain('Choose a kind');
+    expect(answers.malformed.body).toContain('Choose kind:');
     expect(leaksIn('the refused form', answers.malformed.body, stored)).toEqual([]);
     // A field sent twice counts by its first value; refused like any other form, it carries no stored value.
     expect(answers.duplicated.statusCode).toBe(400);
@@ -439,7 +439,7 @@ describe('while the app is running', () => {
     // Control: the entries about this source are there, saying only "sealed".
     const about = entries.filter((entry) => entry.subjectId === pseudonym).map((entry) => [entry.action, JSON.parse(entry.details) as unknown]).reverse();
     expect(about).toEqual([
-      ['source.create', { id: 1, compartment: 'East Asia', kind: 'witness', identity: 'sealed', contact: 'sealed' }],
+      ['source.create', { id: 1, compartment: 'East Asia', kind: 'witness', consent: 'never-identify', reliability: null, independenceGroup: null, identity: 'sealed', contact: 'sealed' }],
       ['source.update', { identity: 'sealed value replaced' }],
       ['source.reveal', { fields: ['identity', 'contact'] }],
     ]);

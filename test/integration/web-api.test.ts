@@ -216,7 +216,7 @@ interface Spec {
   openapi: string;
   info: { title: string; version: string };
   servers?: Array<{ url: string }>;
-  paths: Record<string, { get?: Operation }>;
+  paths: Record<string, Partial<Record<'get' | 'post' | 'put' | 'delete', Operation>>>;
 }
 
 describe('GET /api/v1/openapi.json', () => {
@@ -265,10 +265,12 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(operation.responses ?? {}).sort()).toEqual(['200', '404']);
     // Only the API is described: pages, feeds and the sitemap are not part of it.
     for (const each of Object.keys(spec.paths)) expect(each.startsWith('/api/v1/'), each).toBe(true);
-    // Every path template names a parameter the operation declares.
+    // Every path template names a parameter each of its operations declares.
     for (const [each, item] of Object.entries(spec.paths)) {
-      for (const [, templateName] of each.matchAll(/\{([^}]+)\}/g)) {
-        expect((item.get?.parameters ?? []).some((p) => p.in === 'path' && p.name === templateName), each).toBe(true);
+      for (const [method, operation] of Object.entries(item)) {
+        for (const [, templateName] of each.matchAll(/\{([^}]+)\}/g)) {
+          expect((operation.parameters ?? []).some((p) => p.in === 'path' && p.name === templateName), `${method} ${each}`).toBe(true);
+        }
       }
     }
   });

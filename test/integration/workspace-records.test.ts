@@ -99,7 +99,7 @@ describe('stale edits', () => {
       const refused = outcomes.filter((o) => o.status === 'rejected');
       expect(refused, kind).toHaveLength(1);
       expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(StaleEditError);
-      expect(String((refused[0] as PromiseRejectedResult).reason.message)).toMatch(/changed by someone else/);
+      expect(((refused[0] as PromiseRejectedResult).reason as Error).message).toMatch(/changed by someone else/);
     }
     expect((await vigil.reports.get(researcher, r.reference)).version).toBe(2);
     expect(['one', 'two']).toContain((await vigil.events.get(researcher, e.reference)).title);

@@ -7,19 +7,21 @@ interface ServeFlags {
   host: string;
   publicUrl?: string;
   log?: boolean;
+  demo: boolean;
 }
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('Serve the public archive (pages, feed, JSON API). An empty archive first gets the demonstration documents.')
+    .description('Serve the public archive (pages, feed, JSON API). An empty archive first gets the demonstration documents, and a data directory without accounts the demonstration workspace and its accounts.')
     .option('--port <port>', 'port to listen on (or PORT)', wholeNumber('--port', 1, 65535), Number(process.env.PORT ?? 8080))
     .option('--host <address>', 'address to listen on (or HOST)', process.env.HOST ?? '127.0.0.1')
     .option('--public-url <url>', 'the address readers use, for feeds and citations (or VIGIL_PUBLIC_URL)', process.env.VIGIL_PUBLIC_URL)
     .option('--log', 'log every request')
+    .option('--no-demo', 'start without demonstration documents, workspace or accounts (or VIGIL_DEMO=0)')
     .action(async (flags: ServeFlags) => {
       const { startServer } = await import('../../web/server.ts');
-      const app = await startServer({ port: flags.port, host: flags.host, logger: flags.log ?? false, ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}) });
+      const app = await startServer({ port: flags.port, host: flags.host, logger: flags.log ?? false, demo: flags.demo, ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}) });
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           void app.close().then(resolve);

@@ -1,37 +1,67 @@
 /** /api/v1/sources: sources for integrators with a token (or a signed-in browser); never their sealed values. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-
-
-const SourceSchema = Type.Object({
-  pseudonym: Type.String(), kind: Type.String(), compartment: Type.String(), version: Type.Integer(),
-  hasIdentity: Type.Boolean(), hasContact: Type.Boolean(), createdAt: Type.String(), updatedAt: Type.String(),
-});
+import type { FastifyInstance } from 'fastify';
+import { readSource } from '../../../workspace/record-input.ts';
+import { lookUpFirst, rawParam, workspaceApiLimit } from './record-api.ts';
+import { ERROR_RESPONSES, NoContent, RecordError, SourceCreate, SourceList, SourceParams, SourceUpdate, SourceView } from './record.schemas.ts';
 
 export function registerSourceApiRoutes(app: FastifyInstance): void {
-  // Counted per user when signed in (or by token), so one office behind one address is not throttled as one.
-  const API_LIMIT = { max: app.limits.apiPerMinute, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => (request.actor ? `user:${request.actor.userId}` : request.ip) };
-  app.get('/api/v1/sources', {
-    config: { permission: 'sources.read', rateLimit: API_LIMIT },
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const rateLimit = workspaceApiLimit(app);
+  const common = { tags: ['sources'], security: [{ bearer: [] }] };
+  const visible = lookUpFirst((request) => app.vigil.sources.get(request.actor!, rawParam(request, 'pseudonym')));
+
+  api.get('/api/v1/sources', {
+    config: { permission: 'sources.read', rateLimit },
     schema: {
+      ...common,
       summary: 'Sources in the compartments of the token\'s user (pseudonyms only)',
-      security: [{ bearer: [] }],
       querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
-      response: { 200: Type.Object({ total: Type.Integer(), results: Type.Array(SourceSchema) }) },
+      response: { 200: SourceList, ...ERROR_RESPONSES },
     },
   }, async (request) => {
-    const query = request.query as { q?: string; limit: number; offset: number };
-    const result = await app.vigil.sources.list(request.actor!, query);
+    const result = await app.vigil.sources.list(request.actor!, request.query);
     return { total: result.total, results: result.sources };
   });
 
-  app.get('/api/v1/sources/:pseudonym', {
-    config: { permission: 'sources.read', rateLimit: API_LIMIT },
+  api.get('/api/v1/sources/:pseudonym', {
+    config: { permission: 'sources.read', rateLimit },
+    schema: { ...common, summary: 'One source by its pseudonym (never its sealed values)', params: SourceParams, response: { 200: SourceView, ...ERROR_RESPONSES } },
+  }, async (request) => app.vigil.sources.get(request.actor!, request.params.pseudonym));
+
+  api.post('/api/v1/sources', {
+    config: { permission: 'sources.write', rateLimit },
     schema: {
-      summary: 'One source by its pseudonym (never its sealed values)',
-      security: [{ bearer: [] }],
-      params: Type.Object({ pseudonym: Type.String({ pattern: '^[Ss]-\\d{4,}$' }) }),
-      response: { 200: SourceSchema },
+      ...common,
+      summary: 'Record a source',
+      description: 'The identity and contact are sealed under the compartment\'s key and never returned; answers say only whether they are recorded.',
+      body: SourceCreate,
+      response: { 201: SourceView, ...ERROR_RESPONSES },
     },
-  }, async (request) => app.vigil.sources.get(request.actor!, (request.params as { pseudonym: string }).pseudonym));
+  }, async (request, reply) => {
+    const source = await app.vigil.sources.create(request.actor!, { ...readSource(request.body), compartment: request.body.compartment });
+    return reply.code(201).header('location', `/api/v1/sources/${source.pseudonym}`).send(source);
+  });
+
+  api.put('/api/v1/sources/:pseudonym', {
+    config: { permission: 'sources.write', rateLimit },
+    preValidation: visible,
+    schema: {
+      ...common,
+      summary: 'Change a source',
+      description: 'Send the fields with the `version` you read; a source changed since is refused with 409. Consent, reliability, independence group, identity or contact left out keep what is stored; an empty one clears it.',
+      params: SourceParams,
+      body: SourceUpdate,
+      response: { 200: SourceView, ...ERROR_RESPONSES, 409: RecordError },
+    },
+  }, async (request) => app.vigil.sources.update(request.actor!, request.params.pseudonym, request.body.version, readSource(request.body)));
+
+  api.delete('/api/v1/sources/:pseudonym', {
+    config: { permission: 'sources.write', rateLimit },
+    schema: { ...common, summary: 'Remove a source (kept in the audit chain)', params: SourceParams, response: { 204: NoContent, ...ERROR_RESPONSES } },
+  }, async (request, reply) => {
+    await app.vigil.sources.delete(request.actor!, request.params.pseudonym);
+    return reply.code(204).send(null);
+  });
 }

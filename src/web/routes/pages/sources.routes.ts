@@ -2,11 +2,28 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formFields } from '../../forms.ts';
-import { SourceInputError, StaleEditError } from '../../../workspace/source.service.ts';
+import { SourceInputError, StaleEditError, type SourceInput } from '../../../workspace/source.service.ts';
 import { sourceFormPage, sourcePage, sourcesPage, type SourceFormData } from '../../views/workspace/sources.view.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const PSEUDONYM = Type.Object({ pseudonym: Type.String({ pattern: '^[Ss]-\\d{4,}$' }) });
+const LIST_QUERY = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  kind: Type.Optional(Type.String({ maxLength: 50 })),
+  reliability: Type.Optional(Type.String({ pattern: '^[A-Fa-f]?$' })),
+});
+
+/**
+ * The graded fields as the form sends them. A field the form did not send
+ * stays undefined, which the service reads as "keep what is stored".
+ */
+function gradingOf(values: Record<string, string>): Pick<SourceInput, 'consent' | 'reliability' | 'independenceGroup'> {
+  return {
+    ...(values.consent !== undefined ? { consent: values.consent } : {}),
+    ...(values.reliability !== undefined ? { reliability: values.reliability } : {}),
+    ...(values.independenceGroup !== undefined ? { independenceGroup: values.independenceGroup } : {}),
+  };
+}
 
 export function registerSourceRoutes(app: FastifyInstance): void {
   const sources = () => app.vigil.sources;
@@ -14,10 +31,10 @@ export function registerSourceRoutes(app: FastifyInstance): void {
   const form = async (request: FastifyRequest, reply: FastifyReply, data: Partial<SourceFormData>, status = 200) =>
     reply.code(status).type(HTML).send(sourceFormPage({ actor: request.actor!, csrf: reply.generateCsrf(), compartments: await myCompartments(request), values: {}, errors: {}, ...data }));
 
-  app.get('/workspace/sources', { config: { permission: 'sources.read' }, schema: { hide: true, querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) }) } }, async (request, reply) => {
-    const q = (request.query as { q?: string }).q ?? '';
-    const result = await sources().list(request.actor!, { q });
-    return reply.type(HTML).send(sourcesPage({ actor: request.actor!, csrf: reply.generateCsrf(), total: result.total, sources: result.sources, q }));
+  app.get('/workspace/sources', { config: { permission: 'sources.read' }, schema: { hide: true, querystring: LIST_QUERY } }, async (request, reply) => {
+    const { q = '', kind, reliability } = request.query as { q?: string; kind?: string; reliability?: string };
+    const result = await sources().list(request.actor!, { q, ...(kind ? { kind } : {}), ...(reliability ? { reliability: reliability.toUpperCase() } : {}) });
+    return reply.type(HTML).send(sourcesPage({ actor: request.actor!, csrf: reply.generateCsrf(), total: result.total, sources: result.sources, q, kind, reliability }));
   });
 
   app.get('/workspace/sources/new', { config: { permission: 'sources.write' }, schema: { hide: true } }, (request, reply) => form(request, reply, {}));
@@ -25,7 +42,7 @@ export function registerSourceRoutes(app: FastifyInstance): void {
   app.post('/workspace/sources', { config: { permission: 'sources.write' }, schema: { hide: true } }, async (request, reply) => {
     const values = formFields(request);
     try {
-      const source = await sources().create(request.actor!, { compartment: values.compartment ?? '', kind: values.kind ?? '', identity: values.identity ?? '', contact: values.contact ?? '' });
+      const source = await sources().create(request.actor!, { compartment: values.compartment ?? '', kind: values.kind ?? '', ...gradingOf(values), identity: values.identity ?? '', contact: values.contact ?? '' });
       return await reply.redirect(`/workspace/sources/${source.pseudonym}`, 303);
     } catch (error) {
       if (error instanceof SourceInputError) return form(request, reply, { values, errors: { [error.field]: error.message } }, 400);
@@ -58,6 +75,7 @@ export function registerSourceRoutes(app: FastifyInstance): void {
     try {
       await sources().update(request.actor!, pseudonym, Number(values.version), {
         kind: values.kind ?? '',
+        ...gradingOf(values),
         // An empty sealed field on the edit form means "keep what is stored": its value is never sent to the browser.
         ...(values.identity ? { identity: values.identity } : {}),
         ...(values.contact ? { contact: values.contact } : {}),

@@ -39,7 +39,7 @@ export function accountPage(data: AccountPageData): string {
 
 <h2>API tokens</h2>
 ${data.newToken ? html`<p class="sealed" role="status">Your new token (copy it now; it is not shown again): <code>${data.newToken}</code></p>` : ''}
-${data.tokens.length > 0 ? html`<div class="table-wrap"><table class="records"><thead><tr><th scope="col">Name</th><th scope="col">May</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col">State</th></tr></thead><tbody>
+${data.tokens.length > 0 ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records"><thead><tr><th scope="col">Name</th><th scope="col">May</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col">State</th></tr></thead><tbody>
 ${data.tokens.map((token) => html`<tr><td>${token.name}</td><td>${token.scopes.join(', ')}</td><td>${token.expiresAt.slice(0, 10)}</td><td>${token.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
 <td>${token.revokedAt ? 'revoked' : Date.parse(token.expiresAt) < Date.now() ? 'expired' : html`<form class="inline" method="post" action="/account/tokens/${token.id}/revoke">${csrfField(data.csrf)}<button type="submit" class="danger">Revoke</button></form>`}</td></tr>`)}
 </tbody></table></div>` : html`<p>No tokens.</p>`}

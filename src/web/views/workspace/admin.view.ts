@@ -41,7 +41,7 @@ export function usersPage(data: UsersPageData): string {
   </td>
 </tr>`);
   const body = html`<h1>Users</h1>
-<div class="table-wrap"><table class="records">
+<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records">
 <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Compartments</th><th scope="col">Two-factor</th><th scope="col">State</th><th scope="col">Actions</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
 <h2>Add a user</h2>
@@ -68,7 +68,7 @@ export function auditPage(data: { actor: Actor; csrf: string; entries: AuditEntr
   ${field({ label: 'Subject', name: 'subject', value: f.subjectId ?? '', hint: 'A user id, a pseudonym…' })}
   <p><button type="submit" class="primary">Filter</button> <a href="/admin/audit">Clear</a></p>
 </form>
-<div class="table-wrap"><table class="records">
+<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records">
 <thead><tr><th scope="col">#</th><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Subject</th><th scope="col">Details</th></tr></thead>
 <tbody>${data.entries.map((entry) => html`<tr><td>${entry.seq}</td><td>${entry.at.slice(0, 19).replace('T', ' ')}</td><td>${entry.actor}</td><td>${entry.ip ?? ''}</td><td>${entry.action}</td><td>${entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : ''}</td><td><code>${entry.details}</code></td></tr>`)}</tbody>
 </table></div>

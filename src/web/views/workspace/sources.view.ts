@@ -2,18 +2,40 @@
 import type { Actor } from '../../../access/policy.ts';
 import { can } from '../../../access/policy.ts';
 import type { Compartment } from '../../../access/user.repository.ts';
-import { SOURCE_KINDS, type SourceSecrets, type SourceView } from '../../../workspace/source.service.ts';
+import { RELIABILITY_GRADES } from '../../../domain/grading.ts';
+import { SOURCE_CONSENTS, SOURCE_KINDS, type SourceSecrets, type SourceView } from '../../../workspace/source.service.ts';
 import { html } from '../html.ts';
+import { selectField, type Choice } from './form-parts.ts';
 import { csrfField, field, workspaceLayout } from './workspace.layout.ts';
 
-export function sourcesPage(data: { actor: Actor; csrf: string; total: number; sources: SourceView[]; q: string; notice?: string }): string {
+const CONSENT_LABELS: Record<string, string> = { 'may-be-named': 'May be named', 'may-be-quoted': 'May be quoted, not named', 'never-identify': 'Never identify' };
+const CONSENTS: Choice[] = SOURCE_CONSENTS.map((consent) => ({ value: consent, label: CONSENT_LABELS[consent]! }));
+const RELIABILITY: Choice[] = RELIABILITY_GRADES.map(({ grade, label }) => ({ value: grade, label: `${grade} — ${label}` }));
+const KINDS: Choice[] = SOURCE_KINDS.map((kind) => ({ value: kind, label: kind }));
+
+const consentLabel = (consent: string) => CONSENT_LABELS[consent] ?? consent;
+
+/** "B — Usually reliable, graded by rita@example.org on 2026-03-02", or "Not graded". */
+function gradeText(source: SourceView): string {
+  const grade = RELIABILITY_GRADES.find((g) => g.grade === source.reliability);
+  if (!grade) return 'Not graded';
+  const by = source.gradedBy ? `, graded by ${source.gradedBy}${source.gradedAt ? ` on ${source.gradedAt.slice(0, 10)}` : ''}` : '';
+  return `${grade.grade} — ${grade.label}${by}`;
+}
+
+export function sourcesPage(data: { actor: Actor; csrf: string; total: number; sources: SourceView[]; q: string; kind?: string | undefined; reliability?: string | undefined; notice?: string }): string {
   const body = html`<h1>Sources</h1>
 <p>${data.total} source${data.total === 1 ? '' : 's'} in your compartments. Identities are sealed; pseudonyms are what you write down elsewhere.</p>
-<form method="get" action="/workspace/sources" role="search">${field({ label: 'Find a pseudonym', name: 'q', value: data.q })}<p><button type="submit" class="primary">Find</button></p></form>
+<form method="get" action="/workspace/sources" role="search" class="filters">
+  ${field({ label: 'Pseudonym or independence group', name: 'q', value: data.q })}
+  ${selectField({ label: 'Kind', name: 'kind', choices: KINDS, value: data.kind, blank: 'Any kind' })}
+  ${selectField({ label: 'Reliability', name: 'reliability', choices: RELIABILITY, value: data.reliability, blank: 'Any grade' })}
+  <p><button type="submit" class="primary">Find</button> <a href="/workspace/sources">Clear</a></p>
+</form>
 ${can(data.actor, 'sources.write') ? html`<p><a class="button" href="/workspace/sources/new">Record a source</a></p>` : ''}
-<div class="table-wrap"><table class="records">
-<thead><tr><th scope="col">Pseudonym</th><th scope="col">Kind</th><th scope="col">Compartment</th><th scope="col">Sealed details</th><th scope="col">Changed</th></tr></thead>
-<tbody>${data.sources.map((source) => html`<tr><th scope="row"><a href="/workspace/sources/${source.pseudonym}">${source.pseudonym}</a></th><td>${source.kind}</td><td>${source.compartment}</td><td>${[source.hasIdentity ? 'identity' : '', source.hasContact ? 'contact' : ''].filter(Boolean).join(', ') || '—'}</td><td>${source.updatedAt.slice(0, 10)}</td></tr>`)}</tbody>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records">
+<thead><tr><th scope="col">Pseudonym</th><th scope="col">Kind</th><th scope="col">Reliability</th><th scope="col">Consent</th><th scope="col">Independence group</th><th scope="col">Compartment</th><th scope="col">Sealed details</th><th scope="col">Changed</th></tr></thead>
+<tbody>${data.sources.map((source) => html`<tr><th scope="row"><a href="/workspace/sources/${source.pseudonym}">${source.pseudonym}</a></th><td>${source.kind}</td><td>${source.reliability ?? '—'}</td><td>${consentLabel(source.consent)}</td><td>${source.independenceGroup ?? '—'}</td><td>${source.compartment}</td><td>${[source.hasIdentity ? 'identity' : '', source.hasContact ? 'contact' : ''].filter(Boolean).join(', ') || '—'}</td><td>${source.updatedAt.slice(0, 10)}</td></tr>`)}</tbody>
 </table></div>`;
   return workspaceLayout({ title: 'Sources', body, actor: data.actor, csrf: data.csrf, ...(data.notice ? { notice: data.notice } : {}) });
 }
@@ -24,6 +46,9 @@ export function sourcePage(data: { actor: Actor; csrf: string; source: SourceVie
   const body = html`<h1>Source ${source.pseudonym}</h1>
 <dl class="facts">
   <dt>Kind</dt><dd>${source.kind}</dd>
+  <dt>Consent</dt><dd>${consentLabel(source.consent)}</dd>
+  <dt>Reliability</dt><dd>${gradeText(source)}</dd>
+  <dt>Independence group</dt><dd>${source.independenceGroup ? html`<a href="/workspace/sources?q=${encodeURIComponent(source.independenceGroup)}">${source.independenceGroup}</a>` : 'None: independent of every other source'}</dd>
   <dt>Compartment</dt><dd>${source.compartment}</dd>
   <dt>Recorded</dt><dd>${source.createdAt.slice(0, 10)}</dd>
 </dl>
@@ -46,7 +71,7 @@ export interface SourceFormData {
   compartments: Compartment[];
   /** Set when editing. */
   source?: SourceView;
-  values: { compartment?: string; kind?: string; identity?: string; contact?: string; version?: string };
+  values: { compartment?: string; kind?: string; consent?: string; reliability?: string; independenceGroup?: string; identity?: string; contact?: string; version?: string };
   errors: Record<string, string>;
 }
 
@@ -63,6 +88,9 @@ ${data.errors.form ? html`<p class="form-error" role="alert">${data.errors.form}
   <p class="field${data.errors.kind ? ' invalid' : ''}"><label for="f-kind">Kind</label>
   ${data.errors.kind ? html`<span class="error" id="f-kind-error">${data.errors.kind}</span>` : ''}
   <select id="f-kind" name="kind">${SOURCE_KINDS.map((kind) => html`<option${kind === (v.kind ?? editing?.kind) ? html` selected` : ''}>${kind}</option>`)}</select></p>
+  ${selectField({ label: 'Consent', name: 'consent', choices: CONSENTS, value: v.consent ?? editing?.consent ?? 'never-identify', hint: 'What the source agreed to. The reports of a source never to be identified have their full text sealed.', error: data.errors.consent })}
+  ${selectField({ label: 'Reliability', name: 'reliability', choices: RELIABILITY, value: v.reliability ?? editing?.reliability ?? '', blank: 'Not graded', hint: 'How reliable the source has proved, A to E; F when it cannot be judged yet. Grading records who graded and when.', error: data.errors.reliability })}
+  ${field({ label: 'Independence group (optional)', name: 'independenceGroup', value: v.independenceGroup ?? editing?.independenceGroup ?? '', hint: 'Sources repeating one origin share a group and count once in corroboration: two papers printing one wire story, a witness heard through two intermediaries. Any name, such as "Xinhua wire".', ...(data.errors.independenceGroup ? { error: data.errors.independenceGroup } : {}) })}
   ${field({ label: 'Identity (sealed)', name: 'identity', value: v.identity ?? '', hint: editing ? 'Leave empty to keep what is stored; it is not shown here.' : 'Name, role, how to recognise them. Encrypted at rest.', ...(data.errors.identity ? { error: data.errors.identity } : {}), autocomplete: 'off' })}
   ${field({ label: 'Contact details (sealed)', name: 'contact', value: v.contact ?? '', hint: editing ? 'Leave empty to keep what is stored.' : 'Phone, messaging handle, intermediary.', ...(data.errors.contact ? { error: data.errors.contact } : {}), autocomplete: 'off' })}
   <p><button type="submit" class="primary">${editing ? 'Save changes' : 'Record source'}</button></p>
