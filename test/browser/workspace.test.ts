@@ -200,7 +200,7 @@ describe('recording an event from a report', () => {
     const { page, close } = await openPage({ ...MOBILE });
     try {
       await signIn(page);
-      for (const path of ['/workspace/events/new', '/workspace/events', '/workspace/reports', '/workspace/people/new', '/workspace/places?q=Tumen']) {
+      for (const path of ['/workspace/events/new', '/workspace/events', '/workspace/reports', '/workspace/people/new', '/workspace/vocabularies', '/workspace/places?q=Tumen']) {
         await page.goto(`${vigil.url}${path}`);
         const width = await page.locator('html').evaluate((el) => el.scrollWidth);
         expect(width, `${path} width at 360 px`).toBeLessThanOrEqual(360);

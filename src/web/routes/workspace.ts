@@ -13,6 +13,7 @@ import { registerPersonRoutes } from './pages/people.routes.ts';
 import { registerPlaceRoutes } from './pages/places.routes.ts';
 import { registerReportRoutes } from './pages/reports.routes.ts';
 import { registerSourceRoutes } from './pages/sources.routes.ts';
+import { registerVocabularyRoutes } from './pages/vocabularies.routes.ts';
 
 export function registerWorkspaceRoutes(app: FastifyInstance): void {
   registerSignInRoutes(app);
@@ -23,6 +24,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance): void {
   registerEventRoutes(app);
   registerPersonRoutes(app);
   registerPlaceRoutes(app);
+  registerVocabularyRoutes(app);
   registerSourceApiRoutes(app);
   registerReportApiRoutes(app);
   registerEventApiRoutes(app);

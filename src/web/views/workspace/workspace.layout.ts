@@ -51,7 +51,7 @@ function nav(actor: Actor, csrf: string): Html {
   const links: Array<[string, string]> = [];
   if (can(actor, 'records.read')) links.push(['/workspace/reports', 'Reports']);
   if (can(actor, 'sources.read')) links.push(['/workspace/sources', 'Sources']);
-  if (can(actor, 'records.read')) links.push(['/workspace/events', 'Events'], ['/workspace/people', 'People']);
+  if (can(actor, 'records.read')) links.push(['/workspace/events', 'Events'], ['/workspace/people', 'People'], ['/workspace/vocabularies', 'Vocabularies']);
   if (can(actor, 'users.manage')) links.push(['/admin/users', 'Users']);
   if (can(actor, 'audit.read')) links.push(['/admin/audit', 'Audit']);
   links.push(['/account', 'Account']);
