@@ -159,7 +159,7 @@ export interface TrustTables {
 }
 
 /** A date with its precision, as columns (see src/domain/event-date.ts). */
-interface DateColumns {
+export interface DateColumns {
   date_precision: string | null;
   date_earliest: string | null;
   date_latest: string | null;
@@ -168,7 +168,7 @@ interface DateColumns {
 }
 
 /** A place with its precision, copied from the gazetteer so the record never depends on its next version. */
-interface PlaceColumns {
+export interface PlaceColumns {
   place_precision: string | null;
   place_gazetteer_id: string | null;
   place_name: string | null;
@@ -215,16 +215,20 @@ export interface EventActsTable {
   code: string;
 }
 
-export interface EventVictimsTable {
-  id: Generated<number>;
-  event_id: number;
-  person_id: number | null;
-  group_label: string | null;
+/** A count with its precision, as columns (see src/domain/count.ts). */
+export interface CountColumns {
   count_precision: string | null;
   count_low: number | null;
   count_high: number | null;
   count_value: number | null;
   count_text: string | null;
+}
+
+export interface EventVictimsTable extends CountColumns {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number | null;
+  group_label: string | null;
 }
 
 export interface EventPerpetratorsTable {

@@ -3,17 +3,14 @@
  * hold them. The columns keep every part (precision, both edges, the words as
  * reported) so nothing is rounded on the way to the database and back.
  */
+import type { Selectable } from 'kysely';
+import type { CountColumns, DateColumns, PlaceColumns } from '../db/schema.ts';
 import type { Count, CountPrecision } from '../domain/count.ts';
 import type { DatePrecision, EventDate } from '../domain/event-date.ts';
 import type { Place, PlacePrecision } from '../places/place.ts';
 
-export interface DateColumnValues {
-  date_precision: string | null;
-  date_earliest: string | null;
-  date_latest: string | null;
-  date_approximate: number;
-  date_text: string | null;
-}
+/** The date columns as a row holds them and as they are written. */
+export type DateColumnValues = Selectable<DateColumns>;
 
 export function dateColumns(date: EventDate | null | undefined): DateColumnValues {
   if (!date) return { date_precision: null, date_earliest: null, date_latest: null, date_approximate: 0, date_text: null };
@@ -28,18 +25,8 @@ export function dateOf(row: DateColumnValues): EventDate | null {
   };
 }
 
-export interface PlaceColumnValues {
-  place_precision: string | null;
-  place_gazetteer_id: string | null;
-  place_name: string | null;
-  place_native: string | null;
-  place_country: string | null;
-  place_division: string | null;
-  place_division_name: string | null;
-  place_lat: number | null;
-  place_lon: number | null;
-  place_detail: string | null;
-}
+/** The place columns as a row holds them and as they are written. */
+export type PlaceColumnValues = Selectable<PlaceColumns>;
 
 export function placeColumns(place: Place | null | undefined): PlaceColumnValues {
   return {
@@ -69,13 +56,8 @@ export function placeOf(row: PlaceColumnValues): Place | null {
   return place;
 }
 
-export interface CountColumnValues {
-  count_precision: string | null;
-  count_low: number | null;
-  count_high: number | null;
-  count_value: number | null;
-  count_text: string | null;
-}
+/** The count columns as a row holds them and as they are written. */
+export type CountColumnValues = Selectable<CountColumns>;
 
 export function countColumns(count: Count | null | undefined): CountColumnValues {
   if (!count) return { count_precision: null, count_low: null, count_high: null, count_value: null, count_text: null };

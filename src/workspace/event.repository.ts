@@ -5,7 +5,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, EventPerpetratorsTable, EventsTable, EventVictimsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import { inCompartments } from './record.ts';
+import { containing, inCompartments } from './record.ts';
 
 export type EventRow = Selectable<EventsTable> & { compartment: string };
 export type EventFields = Omit<Insertable<EventsTable>, 'id' | 'reference' | 'compartment_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>;
@@ -51,7 +51,7 @@ export class EventRepository {
   private filtered(compartments: ReadonlySet<number>, filter: EventFilter) {
     let query = this.visible(compartments);
     if (filter.q) {
-      const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
+      const like = containing(filter.q);
       query = query.where((eb) => eb.or([eb('events.reference', 'like', like), eb('events.title', 'like', like), eb('events.description', 'like', like), eb('events.place_name', 'like', like), eb('events.place_detail', 'like', like)]));
     }
     if (filter.acts && filter.acts.length > 0) {

@@ -2,7 +2,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, PeopleTable, PersonStatusesTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import { inCompartments } from './record.ts';
+import { containing, inCompartments } from './record.ts';
 
 export type PersonRow = Selectable<PeopleTable> & { compartment: string };
 export type PersonFields = Omit<Insertable<PeopleTable>, 'id' | 'pseudonym' | 'compartment_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>;
@@ -29,7 +29,7 @@ export class PersonRepository {
   private filtered(compartments: ReadonlySet<number>, filter: PersonFilter) {
     let query = this.visible(compartments);
     if (filter.q) {
-      const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
+      const like = containing(filter.q);
       query = query.where((eb) => eb.or([eb('people.pseudonym', 'like', like), eb('people.notes', 'like', like)]));
     }
     if (filter.nationality) query = query.where('people.nationality', '=', filter.nationality.toUpperCase());

@@ -29,6 +29,11 @@ export function inCompartments(column: string, compartments: ReadonlySet<number>
   return ids.length > 0 ? sql<boolean>`${sql.ref(column)} IN (${sql.join(ids)})` : sql<boolean>`0`;
 }
 
+/** The LIKE pattern for words typed into a list's search box, found anywhere in a column; `%`, `_` and `\` are dropped so they never act as wildcards. */
+export function containing(words: string): string {
+  return `%${words.replace(/[%_\\]/g, '')}%`;
+}
+
 type ReferencedTable = 'sources' | 'reports' | 'events' | 'people';
 const REFERENCE_COLUMN: Record<ReferencedTable, 'pseudonym' | 'reference'> = { sources: 'pseudonym', reports: 'reference', events: 'reference', people: 'pseudonym' };
 

@@ -5,7 +5,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ReportsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import { inCompartments } from './record.ts';
+import { containing, inCompartments } from './record.ts';
 
 export type ReportRow = Selectable<ReportsTable> & { compartment: string; source: string | null; source_consent: string | null };
 
@@ -36,7 +36,7 @@ export class ReportRepository {
   private filtered(compartments: ReadonlySet<number>, filter: ReportFilter) {
     let query = this.visible(compartments);
     if (filter.q) {
-      const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
+      const like = containing(filter.q);
       query = query.where((eb) => eb.or([eb('reports.reference', 'like', like), eb('reports.summary', 'like', like), eb('reports.full_text', 'like', like)]));
     }
     if (filter.source) query = query.where('sources.pseudonym', '=', filter.source.toUpperCase());

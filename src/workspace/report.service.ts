@@ -51,7 +51,8 @@ export interface ReportInput {
   credibility?: string | number;
 }
 
-const fullTextContext = (reference: string) => `reports.full_text:${reference}`;
+/** What a sealed full text is bound to: sealed for one report, it opens for no other. */
+export const fullTextContext = (reference: string) => `reports.full_text:${reference}`;
 
 export class ReportService {
   constructor(
@@ -152,8 +153,12 @@ export class ReportService {
     }
     const language = cleanText(input.language, 'language', 3);
     if (language && !/^[a-z]{2,3}$/.test(language)) throw new RecordInputError('Language is an ISO 639 code such as en, zh or ko.', 'language');
-    const fullText = input.fullText === undefined && current ? undefined : cleanText(input.fullText, 'fullText', 200_000);
     const seal = Boolean(input.sealFullText) || consent === 'never-identify';
+    // A full text left out keeps what is stored. Kept as it was, a text stored unsealed would stay readable to
+    // every reader after a change that says it must be sealed (the report moved to a source never to be
+    // identified, or the seal asked for without sending the text again): it is sealed here instead.
+    const keptPlain = seal && current && current.full_text !== null && current.full_text_sealed === null ? current.full_text : undefined;
+    const fullText = input.fullText === undefined && current ? keptPlain : cleanText(input.fullText, 'fullText', 200_000);
     const sealed = fullText === undefined ? {} : {
       full_text: seal || fullText === null ? null : fullText,
       full_text_sealed: seal && fullText !== null ? await this.keyring.seal(tx, compartmentKeyName(compartmentId), fullText, fullTextContext(reference)) : null,

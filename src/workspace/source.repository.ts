@@ -5,7 +5,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SourcesTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import { inCompartments } from './record.ts';
+import { containing, inCompartments } from './record.ts';
 
 export type SourceRow = Selectable<SourcesTable> & { compartment: string };
 
@@ -41,7 +41,7 @@ export class SourceRepository {
   private filtered(compartments: ReadonlySet<number>, filter: SourceFilter) {
     let query = this.visible(compartments);
     if (filter.q) {
-      const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
+      const like = containing(filter.q);
       query = query.where((eb) => eb.or([eb('sources.pseudonym', 'like', like), eb('sources.independence_group', 'like', like)]));
     }
     if (filter.kind) query = query.where('sources.kind', '=', filter.kind);

@@ -11,9 +11,10 @@ import type { AuditRepository } from '../access/audit/audit.repository.ts';
 import { authorize, NotFoundError, type Actor } from '../access/policy.ts';
 import { compartmentKeyName, type Keyring } from '../access/sealed/keyring.ts';
 import type { Database } from '../db/schema.ts';
-import { writeTransaction } from '../db/transaction.ts';
+import { writeTransaction, type Tx } from '../db/transaction.ts';
 import { parseReliability } from '../domain/grading.ts';
 import { auditActor, choice, cleanText, compartmentFor, newReference, RecordInputError, StaleEditError } from './record.ts';
+import { fullTextContext } from './report.service.ts';
 import type { SourceFields, SourceFilter, SourceRepository, SourceRow } from './source.repository.ts';
 
 export const SOURCE_KINDS = ['witness', 'victim', 'relative', 'partner organisation', 'media', 'official', 'other'] as const;
@@ -153,8 +154,29 @@ export class SourceService {
       }
       if (!(await this.sources.update(tx, row.id, version, changes, this.now().toISOString()))) throw new StaleEditError(row.pseudonym);
       await this.audit.append(tx, auditActor(actor), { action: 'source.update', subjectType: 'source', subjectId: row.pseudonym, details }, this.now());
+      if (fields.consent === 'never-identify' && row.consent !== 'never-identify') await this.sealReportsOf(tx, actor, row);
     });
     return this.get(actor, pseudonym);
+  }
+
+  /**
+   * A source that now must never be identified: the full texts of its reports
+   * that were kept unsealed (as its consent then allowed) would otherwise stay
+   * readable to every reader of the compartment. They are sealed now, as
+   * recording them today would seal them (report.service.ts), each in the audit chain.
+   */
+  private async sealReportsOf(tx: Tx, actor: Actor, source: SourceRow): Promise<void> {
+    const plain = await tx.selectFrom('reports').select(['id', 'reference', 'compartment_id', 'full_text', 'version'])
+      .where('source_id', '=', source.id).where('full_text', 'is not', null).where('full_text_sealed', 'is', null).execute();
+    for (const report of plain) {
+      const sealed = await this.keyring.seal(tx, compartmentKeyName(report.compartment_id), report.full_text!, fullTextContext(report.reference));
+      await tx.updateTable('reports').set({ full_text: null, full_text_sealed: sealed, version: report.version + 1, updated_at: this.now().toISOString() })
+        .where('id', '=', report.id).execute();
+      await this.audit.append(tx, auditActor(actor), {
+        action: 'report.update', subjectType: 'report', subjectId: report.reference,
+        details: { full_text: { from: 'plain', to: 'sealed' }, because: `source ${source.pseudonym} must never be identified` },
+      }, this.now());
+    }
   }
 
   async delete(actor: Actor, pseudonym: string): Promise<void> {

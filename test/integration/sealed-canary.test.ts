@@ -1,35 +1,25 @@
 /** Issue #4: a canary in every sealed field (source identity and contact, the TOTP secret) is found nowhere but in the one audited reveal: not in the database, its WAL, the log, error pages, the audit chain, backups, exports, API answers or pages for people without the permission. */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { Secret } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../src/access/audit/audit-chain.ts';
 import type { Actor } from '../../src/access/policy.ts';
 import { openValue, SealedValueError, unwrapKey } from '../../src/access/sealed/cipher.ts';
 import { decodeMasterKey, generateMasterKey, writeKeyFileExclusive } from '../../src/access/sealed/key-file.ts';
 import { compartmentKeyName, Keyring, loadMasterKey, MasterKeyMismatchError } from '../../src/access/sealed/index.ts';
 import { totpContext } from '../../src/access/sign-in.service.ts';
-import { openVigil, type Vigil } from '../../src/vigil.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { openVigil } from '../../src/vigil.ts';
+import { byteNeedles, canary, canaryNeedles, databaseFiles, leaksIn, startLoggedApp, textNeedles, type LoggedWebApp, type Needle } from '../helpers/canary.ts';
 import { CLI_TEST_TIMEOUT, runVigil, runVigilJson } from '../helpers/cli.ts';
 import { Browser, signedIn, type TestUser } from '../helpers/session.ts';
-import { PUBLIC_URL, type WebApp } from '../helpers/web.ts';
+import { PUBLIC_URL } from '../helpers/web.ts';
 
 // ---------------------------------------------------------------------------
-// Canaries and how to look for them
-
-/**
- * A value nobody could write by chance. Letters, digits and "-" only: no
- * format on the way (HTML, JSON, a URL, a log line) escapes them, so a plain
- * byte search finds every copy.
- */
-function canary(field: string): { value: string; random: string } {
-  const random = randomBytes(12).toString('hex');
-  return { value: `CANARY-${field}-${random}`, random };
-}
+// Canaries (made, spelt and searched for by ../helpers/canary.ts, shared with the workspace's canary test)
 
 const CANARIES = {
   /** Typed into the create form, then replaced through the edit form: must be gone for good. */
@@ -49,62 +39,6 @@ const PROBE = `PROBE-${randomBytes(12).toString('hex')}`;
 /** Put into a request's address, which the log does record: shows the log capture would see a canary. */
 const LOG_PROBE = `LOGPROBE-${randomBytes(12).toString('hex')}`;
 
-interface Needle {
-  label: string;
-  bytes: Buffer;
-}
-
-/** Base64 of `raw` at each of the three alignments it could sit at inside a longer encoded run, standard and URL-safe. */
-function base64Spellings(raw: Buffer): string[] {
-  const spellings = new Set<string>();
-  for (let shift = 0; shift < 3; shift++) {
-    const encoded = Buffer.concat([Buffer.alloc(shift), raw]).toString('base64');
-    // Characters that mix in unknown neighbouring bytes are left off at both ends.
-    const inner = encoded.slice(shift === 0 ? 0 : 4, Math.floor((shift + raw.length) / 3) * 4);
-    spellings.add(inner);
-    spellings.add(inner.replace(/\+/g, '-').replace(/\//g, '_'));
-  }
-  return [...spellings];
-}
-
-/** Binary secrets: the bytes themselves, and as hex or base64 text. */
-function byteNeedles(label: string, raw: Buffer): Needle[] {
-  const hex = raw.toString('hex');
-  return [
-    { label, bytes: raw },
-    { label: `${label} (hex)`, bytes: Buffer.from(hex) },
-    { label: `${label} (HEX)`, bytes: Buffer.from(hex.toUpperCase()) },
-    ...base64Spellings(raw).map((text) => ({ label: `${label} (base64)`, bytes: Buffer.from(text) })),
-  ];
-}
-
-/** Text secrets: UTF-8 (as typed and lower-cased, as a search index keeps words), UTF-16 either way round, and the UTF-8 bytes encoded. */
-function textNeedles(label: string, text: string): Needle[] {
-  const variants = [...new Set([text, text.toLowerCase()])];
-  return [
-    ...variants.flatMap((variant) => [
-      { label: `${label} (UTF-8)`, bytes: Buffer.from(variant, 'utf8') },
-      { label: `${label} (UTF-16LE)`, bytes: Buffer.from(variant, 'utf16le') },
-      { label: `${label} (UTF-16BE)`, bytes: Buffer.from(variant, 'utf16le').swap16() },
-    ]),
-    ...byteNeedles(label, Buffer.from(text, 'utf8')).slice(1),
-  ];
-}
-
-function canaryNeedles(name: string, entry: { value: string; random: string }): Needle[] {
-  // The random part alone too: a search index splits "CANARY-X-<hex>" into words and would keep <hex> by itself.
-  return [...textNeedles(name, entry.value), ...textNeedles(`${name} (random part)`, entry.random)];
-}
-
-/** Where each needle occurs in `content`, as readable lines; empty when nothing leaked. */
-function leaksIn(where: string, content: Buffer | string, needles: Needle[]): string[] {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return needles.flatMap((needle) => {
-    const at = bytes.indexOf(needle.bytes);
-    return at < 0 ? [] : [`${needle.label} in ${where} at byte ${at}`];
-  });
-}
-
 // ---------------------------------------------------------------------------
 // The app, with its log captured
 
@@ -120,11 +54,9 @@ const keyFile = join(root, 'master.key');
 const backupFile = join(root, 'canary.backup');
 const restoredDir = join(root, 'restored');
 
-let web: WebApp;
-let log = '';
-let stdoutSpy: MockInstance<typeof process.stdout.write> | undefined;
-/** What is open now, so a start that failed half-way is still closed. */
-const open: { app?: FastifyInstance; vigil?: Vigil } = {};
+let web: LoggedWebApp;
+/** The app once started, so that a start that failed half-way is not closed twice. */
+let started: LoggedWebApp | undefined;
 
 let researcher: Browser;
 let viewer: Browser;
@@ -167,54 +99,24 @@ function allNeedles(): Needle[] {
 
 /** Closes the app and the database (each once) and stops capturing standard output. */
 async function stopApp(): Promise<void> {
-  const { app, vigil } = open;
-  delete open.app;
-  delete open.vigil;
-  try {
-    await app?.close();
-    await vigil?.close();
-  } finally {
-    stdoutSpy?.mockRestore();
-    stdoutSpy = undefined;
-  }
+  await started?.close();
 }
 
-/** Builds the app as createWebApp does, but with Fastify's logger on; the log lines land in `log`. */
-async function startApp(): Promise<WebApp> {
-  const probeFile = join(root, 'files', 'probe.md');
-  mkdirSync(join(root, 'files'), { recursive: true });
-  writeFileSync(probeFile, `**Press Release**\n\n12 May 2003\n\n# Public notice ${PROBE}\n\nThis notice is public on purpose, so that the public searches have ${PROBE} to find.\n`);
-  // Pino writes to standard output, and through process.stdout.write once that is replaced, so it is replaced before the app exists.
-  stdoutSpy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
+/** Builds the app as createWebApp does, but with Fastify's logger on; the log lines land in `web.log`. */
+function startApp(): Promise<LoggedWebApp> {
+  return startLoggedApp({
+    root, dataDir, keyFile,
+    publicFile: { name: 'probe.md', content: `**Press Release**\n\n12 May 2003\n\n# Public notice ${PROBE}\n\nThis notice is public on purpose, so that the public searches have ${PROBE} to find.\n` },
   });
-  const vigil = await openVigil({ dataDir, warn: () => undefined, env: { VIGIL_KEY_FILE: keyFile } });
-  open.vigil = vigil;
-  const summary = await vigil.archive.importFiles([probeFile]);
-  expect(summary.failed).toEqual([]);
-  const app = await buildApp({ vigil, publicUrl: PUBLIC_URL, logger: true, limits: { signInPerMinute: 10_000 } });
-  open.app = app;
-  return {
-    app, vigil, archive: vigil.archive, root, dataDir, written: { 'probe.md': probeFile }, summary, publicUrl: PUBLIC_URL,
-    get: (url, headers) => app.inject({ method: 'GET', url, ...(headers ? { headers } : {}) }),
-    close: stopApp,
-  };
 }
 
 function bearer(url: string, method: 'GET' | 'POST' = 'GET'): Promise<LightMyRequestResponse> {
   return web.app.inject({ method, url, headers: { authorization: `Bearer ${readToken}` } });
 }
 
-/** The database files of a data directory that exist now, with their bytes. */
-function databaseFiles(dir: string): Array<{ name: string; bytes: Buffer }> {
-  return ['vigil.db', 'vigil.db-wal', 'vigil.db-shm']
-    .filter((name) => existsSync(join(dir, name)))
-    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
-}
-
 beforeAll(async () => {
   web = await startApp();
+  started = web;
 
   // Everything below goes through the web forms, so routing, validation, error handling and the request log all run.
   researcher = await signedIn(web, RESEARCHER);
@@ -516,14 +418,14 @@ describe('after the app has closed', { timeout: CLI_TEST_TIMEOUT }, () => {
   });
 
   it('keeps every canary out of the server log, which recorded every request including the failed ones', () => {
-    expect(leaksIn('the server log', log, allNeedles())).toEqual([]);
+    expect(leaksIn('the server log', web.log, allNeedles())).toEqual([]);
     // Control: the log is the real one, with this test's requests and the error handler's report in it.
-    const lines = log.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { msg?: string; level?: number; req?: { url?: string }; res?: { statusCode?: number } });
+    const lines = web.log.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { msg?: string; level?: number; req?: { url?: string }; res?: { statusCode?: number } });
     expect(lines.length).toBeGreaterThan(50);
     expect(lines.some((line) => line.req?.url === `/workspace/sources/${pseudonym}/reveal`)).toBe(true);
     const statuses = new Set(lines.map((line) => line.res?.statusCode));
     for (const status of [400, 403, 404, 409]) expect(statuses.has(status), `a ${status} answer in the log`).toBe(true);
-    expect(log).toContain(LOG_PROBE);
+    expect(web.log).toContain(LOG_PROBE);
     expect(answers.logProbe.statusCode).toBe(200);
     if (answers.duplicated.statusCode === 500) expect(lines.some((line) => line.level === 50 && line.msg === 'request failed')).toBe(true);
   });

@@ -4,10 +4,10 @@
  * name kept out of every page until it is opened (and the opening audited),
  * and hidden from another compartment exactly as a missing person is.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, signedIn } from '../helpers/session.ts';
-import { createWebApp, mainOf, visibleText, type WebApp } from '../helpers/web.ts';
+import { Browser } from '../helpers/session.ts';
+import type { WebApp } from '../helpers/web.ts';
+import { actorOf, openWorkspacePages, redirectedTo, seen } from '../helpers/workspace-pages.ts';
 
 let web: WebApp;
 let researcher: Browser;
@@ -17,25 +17,13 @@ let outsider: Browser;
 const NAME = 'NAME-CANARY-7d02e1';
 const CONTACT = 'CONTACT-CANARY-93ab44';
 
-const seen = (response: LightMyRequestResponse) => visibleText(mainOf(response.body));
-
-function redirectedTo(response: LightMyRequestResponse, path: string): string {
-  expect(response.statusCode, response.body.slice(0, 2000)).toBe(303);
-  return String(response.headers.location).slice(`/workspace/${path}/`.length).split('#')[0]!;
-}
-
 async function recordPerson(form: Record<string, string> = {}): Promise<string> {
   await researcher.get('/workspace/people/new');
   return redirectedTo(await researcher.post('/workspace/people', { compartment: 'East Asia', sex: 'female', birthYear: '1978', birthYearApproximate: 'yes', nationality: 'kp', notes: 'Crossed the Tumen river.', ...form }), 'people');
 }
 
 beforeAll(async () => {
-  web = await createWebApp();
-  for (const name of ['East Asia', 'Americas']) await web.vigil.users.addCompartment({ id: null, label: 'test' }, name);
-  researcher = await signedIn(web, { email: 'rita@example.org', role: 'researcher', compartments: ['East Asia'] });
-  viewer = await signedIn(web, { email: 'vic@example.org', role: 'viewer', compartments: ['East Asia'] });
-  outsider = await signedIn(web, { email: 'oscar@example.org', role: 'researcher', compartments: ['Americas'] });
-  await web.vigil.places.ensureLoaded();
+  ({ web, researcher, viewer, outsider } = await openWorkspacePages());
 }, 180_000);
 afterAll(() => web.close());
 
@@ -91,7 +79,7 @@ describe('a person and their case', () => {
   });
 
   it('adds dated statuses backed by reports, shows them oldest first with how long the latest has lasted, and removes one', async () => {
-    const actor = (await web.vigil.signIn.resolve(researcher.cookies.get('vigil_session')))!.actor!;
+    const actor = await actorOf(web, researcher);
     report = (await web.vigil.reports.create(actor, { compartment: 'East Asia', receivedOn: '2002-04-20', channel: 'partner report', summary: 'Returned across the border.' })).reference;
     await researcher.get(`/workspace/people/${person}`);
     const later = await researcher.post(`/workspace/people/${person}/statuses`, { status: 'forcibly-returned', date: 'April 2002', reports: `${report.toLowerCase()}` });

@@ -4,26 +4,15 @@
  * 2002 recorded from its reports, corroborated source by source, and the
  * same pages seen by a viewer and by a researcher of another compartment.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn, type Browser } from '../helpers/session.ts';
-import { createWebApp, mainOf, visibleText, type WebApp } from '../helpers/web.ts';
+import type { Browser } from '../helpers/session.ts';
+import type { WebApp } from '../helpers/web.ts';
+import { actorOf, openWorkspacePages, redirectedTo, seen } from '../helpers/workspace-pages.ts';
 
 let web: WebApp;
 let researcher: Browser;
 let viewer: Browser;
 let outsider: Browser;
-
-/** The reference a create or update redirected to. */
-function redirectedTo(response: LightMyRequestResponse, path: string): string {
-  expect(response.statusCode, response.body.slice(0, 2000)).toBe(303);
-  const location = String(response.headers.location);
-  expect(location.startsWith(`/workspace/${path}/`)).toBe(true);
-  return location.slice(`/workspace/${path}/`.length).split('#')[0]!;
-}
-
-/** What a reader sees in a page's main part. */
-const seen = (response: LightMyRequestResponse) => visibleText(mainOf(response.body));
 
 async function recordSource(form: Record<string, string>): Promise<string> {
   await researcher.get('/workspace/sources/new');
@@ -49,13 +38,7 @@ async function recordEvent(form: Record<string, string | string[]>, choose?: Reg
 }
 
 beforeAll(async () => {
-  web = await createWebApp();
-  for (const name of ['East Asia', 'Americas']) await web.vigil.users.addCompartment({ id: null, label: 'test' }, name);
-  researcher = await signedIn(web, { email: 'rita@example.org', role: 'researcher', compartments: ['East Asia'] });
-  viewer = await signedIn(web, { email: 'vic@example.org', role: 'viewer', compartments: ['East Asia'] });
-  outsider = await signedIn(web, { email: 'oscar@example.org', role: 'researcher', compartments: ['Americas'] });
-  // The gazetteer fills its tables on first use; once per file, here, rather than inside a test.
-  await web.vigil.places.ensureLoaded();
+  ({ web, researcher, viewer, outsider } = await openWorkspacePages());
 }, 180_000);
 afterAll(() => web.close());
 
@@ -252,7 +235,7 @@ describe('reports', () => {
     expect(await list(`source=${source}`)).toContain(reference);
     expect(await list('channel=partner+report&from=2002-01-01&to=2002-01-31')).toContain(reference);
     expect(await list('channel=email')).not.toContain(reference);
-    const actor = (await web.vigil.signIn.resolve(researcher.cookies.get('vigil_session')))!.actor!;
+    const actor = await actorOf(web, researcher);
     for (let i = 0; i < 51; i++) await web.vigil.reports.create(actor, { compartment: 'East Asia', receivedOn: '2001-06-01', channel: 'email', summary: `Filler ${i}` });
     const first = await researcher.get('/workspace/reports?channel=email');
     expect(seen(first)).toContain('Page 1 of 2');
@@ -276,7 +259,7 @@ describe('reports', () => {
     }
     expect((await researcher.get('/workspace/reports')).body).not.toContain(secret);
     // Nor on the page of an event it supports, where reports are listed by their summaries.
-    const actor = (await web.vigil.signIn.resolve(researcher.cookies.get('vigil_session')))!.actor!;
+    const actor = await actorOf(web, researcher);
     const event = await web.vigil.events.create(actor, { compartment: 'East Asia', title: 'Supported by sealed reports', acts: ['liberty.mass-arrest'] });
     await web.vigil.events.link(actor, event.reference, asked, 'supports');
     const eventPage = await researcher.get(`/workspace/events/${event.reference.toLowerCase()}`);
@@ -339,7 +322,7 @@ describe('who sees what', () => {
       expect(seen(list)).toMatch(new RegExp(`^${path[0]!.toUpperCase()}${path.slice(1)} 0 ${path} in your compartments`));
     }
     // Linking across compartments is refused like a report that does not exist.
-    const americas = (await web.vigil.signIn.resolve(outsider.cookies.get('vigil_session')))!.actor!;
+    const americas = await actorOf(web, outsider);
     const theirs = await web.vigil.events.create(americas, { compartment: 'Americas', title: 'Elsewhere', acts: ['liberty.mass-arrest'] });
     await outsider.get(`/workspace/events/${theirs.reference}`);
     const across = await outsider.post(`/workspace/events/${theirs.reference}/links`, { report, stance: 'supports' });

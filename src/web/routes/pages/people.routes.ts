@@ -32,11 +32,30 @@ function valuesOf(person: PersonView): Fields {
   };
 }
 
+/**
+ * A refused form as it goes back to the browser: the name and contact typed
+ * are sealed values, shown only by the audited reveal and never in another
+ * page, so they are left out and their fields say to type them again.
+ */
+function withoutSealedValues(values: Fields, errors: Record<string, string>, editing: boolean): { values: Fields; errors: Record<string, string> } {
+  const shown = { values: { ...values }, errors: { ...errors } };
+  for (const [field, what] of [['name', 'name'], ['contact', 'contact']] as const) {
+    if ((values[field] ?? '').trim() === '') continue;
+    const again = `The ${what} you typed is sealed, so it is not shown again: type it again${editing ? `, or leave it empty to keep the ${what} stored` : ''}.`;
+    shown.values[field] = '';
+    shown.errors[field] = errors[field] ? `${errors[field]} ${again}` : again;
+  }
+  return shown;
+}
+
 export function registerPersonRoutes(app: FastifyInstance): void {
   const people = () => app.vigil.people;
   const pseudonymOf = (request: FastifyRequest) => (request.params as { pseudonym: string }).pseudonym;
-  const form = async (request: FastifyRequest, reply: FastifyReply, data: { values: Fields; errors?: Record<string, string>; person?: PersonView }, status = 200) =>
-    reply.code(status).type(HTML).send(personFormPage({ actor: request.actor!, csrf: reply.generateCsrf(), compartments: await compartmentsOf(app, request), errors: {}, ...data }));
+  const form = async (request: FastifyRequest, reply: FastifyReply, data: { values: Fields; errors?: Record<string, string>; person?: PersonView }, status = 200) => {
+    // Only a refused form (status 400 or 409) carries what was typed; a form filled from the store never holds a sealed value.
+    const shown = status === 200 ? { values: data.values, errors: data.errors ?? {} } : withoutSealedValues(data.values, data.errors ?? {}, Boolean(data.person));
+    return reply.code(status).type(HTML).send(personFormPage({ actor: request.actor!, csrf: reply.generateCsrf(), compartments: await compartmentsOf(app, request), ...data, ...shown }));
+  };
 
   app.get('/workspace/people', { config: { permission: 'records.read' }, schema: { hide: true, querystring: LIST_QUERY } }, async (request, reply) => {
     const { page = 1, ...query } = request.query as { q?: string; nationality?: string; page?: number };

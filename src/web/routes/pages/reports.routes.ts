@@ -44,16 +44,35 @@ function valuesOf(report: ReportView): Values {
   };
 }
 
+/**
+ * A refused form as it goes back to the browser. A full text that would be
+ * sealed (the seal asked for, or a source never to be identified, or one this
+ * reader cannot tell) is left out: a sealed value is shown only by the audited
+ * reveal, never in another page. The field says it must be typed again.
+ */
+function withoutSealedText(values: Values, errors: Record<string, string>, sources: readonly SourceView[], editing: boolean) {
+  const chosen = (values.source ?? '').trim().toUpperCase();
+  const source = sources.find((s) => s.pseudonym === chosen);
+  const sealed = Boolean(values.sealFullText) || (chosen !== '' && source?.consent !== 'may-be-named' && source?.consent !== 'may-be-quoted');
+  if (!sealed || (values.fullText ?? '').trim() === '') return { values, errors };
+  const again = `The full text you typed is sealed, so it is not shown again: type or paste it again${editing ? ', or leave it empty to keep the one stored' : ''}.`;
+  return { values: { ...values, fullText: '' }, errors: { ...errors, fullText: errors.fullText ? `${errors.fullText} ${again}` : again } };
+}
+
 export function registerReportRoutes(app: FastifyInstance): void {
   const reports = () => app.vigil.reports;
   const referenceOf = (request: FastifyRequest) => (request.params as { reference: string }).reference;
   // A token may read records without reading sources; its pages then offer no sources to pick.
   const sourcesFor = async (request: FastifyRequest): Promise<SourceView[]> =>
     can(request.actor, 'sources.read') ? (await app.vigil.sources.list(request.actor!, { limit: 1000 })).sources : [];
-  const form = async (request: FastifyRequest, reply: FastifyReply, data: { values: Values; errors?: Record<string, string>; report?: ReportView }, status = 200) =>
-    reply.code(status).type(HTML).send(reportFormPage({
-      actor: request.actor!, csrf: reply.generateCsrf(), compartments: await compartmentsOf(app, request), sources: await sourcesFor(request), errors: {}, ...data,
+  const form = async (request: FastifyRequest, reply: FastifyReply, data: { values: Values; errors?: Record<string, string>; report?: ReportView }, status = 200) => {
+    const sources = await sourcesFor(request);
+    // Only a refused form (status 400 or 409) carries what was typed; a form filled from the store never holds a sealed text.
+    const shown = status === 200 ? { values: data.values, errors: data.errors ?? {} } : withoutSealedText(data.values, data.errors ?? {}, sources, Boolean(data.report));
+    return reply.code(status).type(HTML).send(reportFormPage({
+      actor: request.actor!, csrf: reply.generateCsrf(), compartments: await compartmentsOf(app, request), sources, ...data, ...shown,
     }));
+  };
 
   app.get('/workspace/reports', { config: { permission: 'records.read' }, schema: { hide: true, querystring: LIST_QUERY } }, async (request, reply) => {
     const query = request.query as { q?: string; source?: string; channel?: string; from?: string; to?: string; page?: number };

@@ -12,7 +12,7 @@ import type { GazetteerEntry } from '../../../places/gazetteer-entry.ts';
 import { INVOLVEMENTS, PERPETRATOR_KINDS, type EventView } from '../../../workspace/event.service.ts';
 import type { ReportView } from '../../../workspace/report.service.ts';
 import { html } from '../html.ts';
-import { dateFields, errorSummary, placeFields, selectField, stateField, textareaField, type Choice, type FormState } from './form-parts.ts';
+import { compartmentField, dateFields, errorSummary, placeFields, selectField, stateField, textareaField, type Choice, type FormState } from './form-parts.ts';
 import { csrfField, workspaceLayout } from './workspace.layout.ts';
 
 /** Rows offered for people affected and for perpetrators; an event that has more shows them all. */
@@ -93,7 +93,7 @@ ${errorSummary(errors)}
   <p class="notice">Recorded from report <a href="/workspace/reports/${v.fromReport}">${v.fromReport}</a>${data.fromReport ? html`: ${data.fromReport.summary}` : ''}. It will be linked as supporting the event.</p>` : ''}
   ${editing ? html`<input type="hidden" name="version" value="${v.version ?? String(editing.version)}">
   <input type="hidden" name="dateShown" value="${v.dateShown ?? ''}">`
-    : selectField({ label: 'Compartment', name: 'compartment', choices: data.compartments.map((c) => ({ value: c.name, label: c.name })), value: v.compartment, error: errors.compartment })}
+    : compartmentField(data.compartments, data)}
   ${stateField(data, { label: 'Title', name: 'title', hint: 'One line: who did what, where. "25 asylum seekers enter the Spanish embassy in Beijing".' })}
   ${textareaField({ label: 'Description (optional)', name: 'description', value: v.description, rows: 5, error: errors.description })}
   ${actsFieldset(data)}

@@ -9,6 +9,7 @@ import { STANCES, type EventSummary, type EventView } from '../../../workspace/e
 import { html, type Html } from '../html.ts';
 import { STATUS_CHOICES } from './event-form.view.ts';
 import { errorSummary, pager, selectField, type FormState } from './form-parts.ts';
+import { recordList } from './record-list.ts';
 import { shortened } from './reports.view.ts';
 import { csrfField, field, workspaceLayout } from './workspace.layout.ts';
 
@@ -40,22 +41,18 @@ export interface EventsPageData {
 
 export function eventsPage(data: EventsPageData): string {
   const q = data.query;
-  const body = html`<h1>Events</h1>
-<p>${data.total} event${data.total === 1 ? '' : 's'} in your compartments${Object.values(q).some(Boolean) ? ' match' : ''}.</p>
-<form method="get" action="/workspace/events" role="search" class="filters">
-  ${field({ label: 'Words or reference', name: 'q', value: q.q ?? '' })}
+  const body = html`${recordList({
+    title: 'Events', path: '/workspace/events', total: data.total, noun: ['event', 'events'], filtered: Object.values(q).some(Boolean),
+    filters: html`${field({ label: 'Words or reference', name: 'q', value: q.q ?? '' })}
   ${actFilter(q.act ?? '')}
   ${selectField({ label: 'Status', name: 'status', choices: STATUS_CHOICES, value: q.status, blank: 'Any status' })}
   ${field({ label: 'Country code', name: 'country', value: q.country ?? '', hint: 'Two letters, such as CN.' })}
   ${field({ label: 'May have happened from', name: 'from', type: 'date', value: q.from ?? '' })}
-  ${field({ label: 'May have happened until', name: 'to', type: 'date', value: q.to ?? '' })}
-  <p><button type="submit" class="primary">Find</button> <a href="/workspace/events">Clear</a></p>
-</form>
-${can(data.actor, 'records.write') ? html`<p><a class="button" href="/workspace/events/new">Record an event</a></p>` : ''}
-<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records">
-<thead><tr><th scope="col">Reference</th><th scope="col">Title</th><th scope="col">Acts</th><th scope="col">When</th><th scope="col">Where</th><th scope="col">Status</th><th scope="col">Compartment</th></tr></thead>
-<tbody>${data.events.map((event) => html`<tr><th scope="row"><a href="/workspace/events/${event.reference}">${event.reference}</a></th><td>${event.title}</td><td>${event.acts.map((act) => act.label).join('; ')}</td><td>${event.dateLabel ?? '—'}</td><td>${event.placeLabel ?? '—'}</td><td>${statusLabel(event.status)}</td><td>${event.compartment}</td></tr>`)}</tbody>
-</table></div>
+  ${field({ label: 'May have happened until', name: 'to', type: 'date', value: q.to ?? '' })}`,
+    recordLabel: can(data.actor, 'records.write') ? 'Record an event' : null,
+    columns: ['Reference', 'Title', 'Acts', 'When', 'Where', 'Status', 'Compartment'],
+    rows: data.events.map((event) => html`<tr><th scope="row"><a href="/workspace/events/${event.reference}">${event.reference}</a></th><td>${event.title}</td><td>${event.acts.map((act) => act.label).join('; ')}</td><td>${event.dateLabel ?? '—'}</td><td>${event.placeLabel ?? '—'}</td><td>${statusLabel(event.status)}</td><td>${event.compartment}</td></tr>`),
+  })}
 ${pager('/workspace/events', q, data.page, data.perPage, data.total)}
 <p>Looking for a place's name? <a href="/workspace/places">Search the gazetteer</a>.</p>`;
   return workspaceLayout({ title: 'Events', body, actor: data.actor, csrf: data.csrf });

@@ -5,6 +5,7 @@
  * and place fields events and case statuses both ask for. Everything works
  * with JavaScript off: choosing among places is a second round of the form.
  */
+import type { Compartment } from '../../../access/user.repository.ts';
 import type { GazetteerEntry } from '../../../places/gazetteer-entry.ts';
 import { html, type Html } from '../html.ts';
 import { field } from './workspace.layout.ts';
@@ -58,6 +59,11 @@ export function checkboxField(options: { label: string; name: string; checked: b
   const id = options.id ?? `f-${options.name}`;
   const parts = described({ id, hint: options.hint });
   return html`<p class="field check"><span><input type="checkbox" id="${id}" name="${options.name}" value="${options.value ?? 'yes'}"${options.checked ? html` checked` : ''}${parts.aria}> <label for="${id}">${options.label}</label></span>${parts.hint}</p>`;
+}
+
+/** The compartment a new record goes in, among those the reader belongs to (a record never changes compartment). */
+export function compartmentField(compartments: readonly Compartment[], state: FormState): Html {
+  return selectField({ label: 'Compartment', name: 'compartment', choices: compartments.map((c) => ({ value: c.name, label: c.name })), value: state.values.compartment, error: state.errors.compartment });
 }
 
 /** A text field bound to a form state: its value and its error come from the state. */

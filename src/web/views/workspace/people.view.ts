@@ -11,6 +11,8 @@ import { englishCountryName } from '../../../places/place.ts';
 import type { PersonView } from '../../../workspace/person.service.ts';
 import { html, type Html } from '../html.ts';
 import { dateFields, errorSummary, pager, placeFields, selectField, stateField, textareaField, type FormState } from './form-parts.ts';
+import { recordList } from './record-list.ts';
+import { sealedSection } from './sealed-section.ts';
 import { csrfField, field, workspaceLayout } from './workspace.layout.ts';
 
 const nationalityOf = (code: string | null) => (code ? `${englishCountryName(code)} (${code})` : '—');
@@ -27,33 +29,17 @@ export interface PeoplePageData {
 
 export function peoplePage(data: PeoplePageData): string {
   const q = data.query;
-  const body = html`<h1>People</h1>
-<p>${data.total} ${data.total === 1 ? 'person' : 'people'} in your compartments${Object.values(q).some(Boolean) ? ' match' : ''}. Names are sealed; pseudonyms are what you write down elsewhere.</p>
-<form method="get" action="/workspace/people" role="search" class="filters">
-  ${field({ label: 'Pseudonym or words in the notes', name: 'q', value: q.q ?? '' })}
-  ${field({ label: 'Nationality', name: 'nationality', value: q.nationality ?? '', hint: 'Two letters, such as KP.' })}
-  <p><button type="submit" class="primary">Find</button> <a href="/workspace/people">Clear</a></p>
-</form>
-${can(data.actor, 'records.write') ? html`<p><a class="button" href="/workspace/people/new">Record a person</a></p>` : ''}
-<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records">
-<thead><tr><th scope="col">Pseudonym</th><th scope="col">Now</th><th scope="col">Nationality</th><th scope="col">Compartment</th></tr></thead>
-<tbody>${data.people.map((person) => html`<tr><th scope="row"><a href="/workspace/people/${person.pseudonym}">${person.pseudonym}</a></th><td>${person.current?.summary ?? 'no status recorded'}</td><td>${nationalityOf(person.nationality)}</td><td>${person.compartment}</td></tr>`)}</tbody>
-</table></div>
+  const body = html`${recordList({
+    title: 'People', path: '/workspace/people', total: data.total, noun: ['person', 'people'], filtered: Object.values(q).some(Boolean),
+    note: 'Names are sealed; pseudonyms are what you write down elsewhere.',
+    filters: html`${field({ label: 'Pseudonym or words in the notes', name: 'q', value: q.q ?? '' })}
+  ${field({ label: 'Nationality', name: 'nationality', value: q.nationality ?? '', hint: 'Two letters, such as KP.' })}`,
+    recordLabel: can(data.actor, 'records.write') ? 'Record a person' : null,
+    columns: ['Pseudonym', 'Now', 'Nationality', 'Compartment'],
+    rows: data.people.map((person) => html`<tr><th scope="row"><a href="/workspace/people/${person.pseudonym}">${person.pseudonym}</a></th><td>${person.current?.summary ?? 'no status recorded'}</td><td>${nationalityOf(person.nationality)}</td><td>${person.compartment}</td></tr>`),
+  })}
 ${pager('/workspace/people', q, data.page, data.perPage, data.total)}`;
   return workspaceLayout({ title: 'People', body, actor: data.actor, csrf: data.csrf });
-}
-
-function sealedSection(data: PersonPageData): Html {
-  const { person } = data;
-  const sealed = person.hasName || person.hasContact;
-  return html`<section class="sealed" aria-labelledby="sealed-heading">
-  <h2 id="sealed-heading">Name and contact (sealed)</h2>
-  ${data.secrets ? html`<dl class="facts"><dt>Name</dt><dd>${data.secrets.name ?? '—'}</dd><dt>Contact</dt><dd>${data.secrets.contact ?? '—'}</dd></dl>
-  <p>This reading was written to the audit chain.</p>`
-    : !sealed ? html`<p>None recorded.</p>`
-    : can(data.actor, 'records.reveal') ? html`<form method="post" action="/workspace/people/${person.pseudonym}/reveal">${csrfField(data.csrf)}<p>Opening them is written to the audit chain.</p><button type="submit" class="primary">Show name and contact</button></form>`
-    : html`<p>Sealed. Your role does not open them.</p>`}
-</section>`;
 }
 
 function historyTable(data: PersonPageData, writer: boolean): Html {
@@ -108,7 +94,11 @@ export function personPage(data: PersonPageData): string {
   <dt>Recorded</dt><dd>${person.createdAt.slice(0, 10)}</dd>
 </dl>
 ${person.notes ? html`<p class="record-text">${person.notes}</p>` : ''}
-${sealedSection(data)}
+${sealedSection({
+    title: 'Name and contact', recorded: person.hasName || person.hasContact, csrf: data.csrf,
+    opened: data.secrets && [['Name', data.secrets.name], ['Contact', data.secrets.contact]],
+    revealAction: can(data.actor, 'records.reveal') ? `/workspace/people/${person.pseudonym}/reveal` : null,
+  })}
 <h2 id="history-heading">Case history</h2>
 ${historyTable(data, writer)}
 ${writer ? statusForm(data) : ''}

@@ -3,7 +3,7 @@ import type { Actor } from '../../../access/policy.ts';
 import type { Compartment } from '../../../access/user.repository.ts';
 import { SEXES, type PersonView } from '../../../workspace/person.service.ts';
 import { html } from '../html.ts';
-import { checkboxField, errorSummary, selectField, stateField, textareaField, type FormState } from './form-parts.ts';
+import { checkboxField, compartmentField, errorSummary, selectField, stateField, textareaField, type FormState } from './form-parts.ts';
 import { csrfField, field, workspaceLayout } from './workspace.layout.ts';
 
 export interface PersonFormData extends FormState {
@@ -25,7 +25,7 @@ ${errorSummary(errors)}
 <form method="post" action="${editing ? `/workspace/people/${editing.pseudonym}` : '/workspace/people'}" novalidate>
   ${csrfField(data.csrf)}
   ${editing ? html`<input type="hidden" name="version" value="${v.version ?? String(editing.version)}">`
-    : selectField({ label: 'Compartment', name: 'compartment', choices: data.compartments.map((c) => ({ value: c.name, label: c.name })), value: v.compartment, error: errors.compartment })}
+    : compartmentField(data.compartments, data)}
   ${field({ label: 'Name (sealed)', name: 'name', value: v.name ?? '', hint: sealedHint('name', editing?.hasName), autocomplete: 'off', ...(errors.name ? { error: errors.name } : {}) })}
   ${field({ label: 'Contact (sealed)', name: 'contact', value: v.contact ?? '', hint: sealedHint('contact', editing?.hasContact), autocomplete: 'off', ...(errors.contact ? { error: errors.contact } : {}) })}
   ${selectField({ label: 'Sex', name: 'sex', choices: SEXES.map((sex) => ({ value: sex, label: sex })), value: v.sex, blank: 'Not recorded', error: errors.sex })}

@@ -5,7 +5,8 @@ import { CREDIBILITY_GRADES } from '../../../domain/grading.ts';
 import { REPORT_CHANNELS, type ReportView } from '../../../workspace/report.service.ts';
 import type { SourceView } from '../../../workspace/source.service.ts';
 import { html } from '../html.ts';
-import { checkboxField, errorSummary, pager, selectField, stateField, textareaField, type Choice, type FormState } from './form-parts.ts';
+import { checkboxField, compartmentField, errorSummary, pager, selectField, stateField, textareaField, type Choice, type FormState } from './form-parts.ts';
+import { recordList } from './record-list.ts';
 import { csrfField, field, workspaceLayout } from './workspace.layout.ts';
 
 const CHANNELS: Choice[] = REPORT_CHANNELS.map((channel) => ({ value: channel, label: channel }));
@@ -37,21 +38,17 @@ export interface ReportsPageData {
 
 export function reportsPage(data: ReportsPageData): string {
   const q = data.query;
-  const body = html`<h1>Reports</h1>
-<p>${data.total} report${data.total === 1 ? '' : 's'} in your compartments${Object.values(q).some(Boolean) ? ' match' : ''}.</p>
-<form method="get" action="/workspace/reports" role="search" class="filters">
-  ${field({ label: 'Words or reference', name: 'q', value: q.q ?? '' })}
+  const body = html`${recordList({
+    title: 'Reports', path: '/workspace/reports', total: data.total, noun: ['report', 'reports'], filtered: Object.values(q).some(Boolean),
+    filters: html`${field({ label: 'Words or reference', name: 'q', value: q.q ?? '' })}
   ${selectField({ label: 'Source', name: 'source', choices: data.sources.map(sourceChoice), value: q.source?.toUpperCase(), blank: 'Any source' })}
   ${selectField({ label: 'Channel', name: 'channel', choices: CHANNELS, value: q.channel, blank: 'Any channel' })}
   ${field({ label: 'Received from', name: 'from', type: 'date', value: q.from ?? '' })}
-  ${field({ label: 'Received until', name: 'to', type: 'date', value: q.to ?? '' })}
-  <p><button type="submit" class="primary">Find</button> <a href="/workspace/reports">Clear</a></p>
-</form>
-${can(data.actor, 'records.write') ? html`<p><a class="button" href="/workspace/reports/new">Record a report</a></p>` : ''}
-<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records">
-<thead><tr><th scope="col">Reference</th><th scope="col">Received</th><th scope="col">Channel</th><th scope="col">Source</th><th scope="col">Credibility</th><th scope="col">Summary</th><th scope="col">Compartment</th></tr></thead>
-<tbody>${data.reports.map((report) => html`<tr><th scope="row"><a href="/workspace/reports/${report.reference}">${report.reference}</a></th><td>${report.receivedOn}</td><td>${report.channel}</td><td>${report.source ?? '—'}</td><td>${report.credibility ?? '—'}</td><td>${shortened(report.summary)}</td><td>${report.compartment}</td></tr>`)}</tbody>
-</table></div>
+  ${field({ label: 'Received until', name: 'to', type: 'date', value: q.to ?? '' })}`,
+    recordLabel: can(data.actor, 'records.write') ? 'Record a report' : null,
+    columns: ['Reference', 'Received', 'Channel', 'Source', 'Credibility', 'Summary', 'Compartment'],
+    rows: data.reports.map((report) => html`<tr><th scope="row"><a href="/workspace/reports/${report.reference}">${report.reference}</a></th><td>${report.receivedOn}</td><td>${report.channel}</td><td>${report.source ?? '—'}</td><td>${report.credibility ?? '—'}</td><td>${shortened(report.summary)}</td><td>${report.compartment}</td></tr>`),
+  })}
 ${pager('/workspace/reports', q, data.page, data.perPage, data.total)}`;
   return workspaceLayout({ title: 'Reports', body, actor: data.actor, csrf: data.csrf });
 }
@@ -104,7 +101,7 @@ ${errorSummary(errors)}
 <form method="post" action="${editing ? `/workspace/reports/${editing.reference}` : '/workspace/reports'}" novalidate>
   ${csrfField(data.csrf)}
   ${editing ? html`<input type="hidden" name="version" value="${v.version ?? String(editing.version)}">`
-    : selectField({ label: 'Compartment', name: 'compartment', choices: data.compartments.map((c) => ({ value: c.name, label: c.name })), value: v.compartment, error: errors.compartment })}
+    : compartmentField(data.compartments, data)}
   ${selectField({ label: 'Source', name: 'source', choices: data.sources.map(sourceChoice), value: v.source?.toUpperCase(), blank: 'None recorded', hint: 'Sources of the same compartment as the report.', error: errors.source })}
   ${stateField(data, { label: 'Received on', name: 'receivedOn', type: 'date' })}
   ${selectField({ label: 'Channel', name: 'channel', choices: CHANNELS, value: v.channel, error: errors.channel })}

@@ -6,6 +6,8 @@ import { RELIABILITY_GRADES } from '../../../domain/grading.ts';
 import { SOURCE_CONSENTS, SOURCE_KINDS, type SourceSecrets, type SourceView } from '../../../workspace/source.service.ts';
 import { html } from '../html.ts';
 import { selectField, type Choice } from './form-parts.ts';
+import { recordList } from './record-list.ts';
+import { sealedSection } from './sealed-section.ts';
 import { csrfField, field, workspaceLayout } from './workspace.layout.ts';
 
 const CONSENT_LABELS: Record<string, string> = { 'may-be-named': 'May be named', 'may-be-quoted': 'May be quoted, not named', 'never-identify': 'Never identify' };
@@ -24,25 +26,21 @@ function gradeText(source: SourceView): string {
 }
 
 export function sourcesPage(data: { actor: Actor; csrf: string; total: number; sources: SourceView[]; q: string; kind?: string | undefined; reliability?: string | undefined; notice?: string }): string {
-  const body = html`<h1>Sources</h1>
-<p>${data.total} source${data.total === 1 ? '' : 's'} in your compartments. Identities are sealed; pseudonyms are what you write down elsewhere.</p>
-<form method="get" action="/workspace/sources" role="search" class="filters">
-  ${field({ label: 'Pseudonym or independence group', name: 'q', value: data.q })}
+  const body = recordList({
+    title: 'Sources', path: '/workspace/sources', total: data.total, noun: ['source', 'sources'], filtered: false,
+    note: 'Identities are sealed; pseudonyms are what you write down elsewhere.',
+    filters: html`${field({ label: 'Pseudonym or independence group', name: 'q', value: data.q })}
   ${selectField({ label: 'Kind', name: 'kind', choices: KINDS, value: data.kind, blank: 'Any kind' })}
-  ${selectField({ label: 'Reliability', name: 'reliability', choices: RELIABILITY, value: data.reliability, blank: 'Any grade' })}
-  <p><button type="submit" class="primary">Find</button> <a href="/workspace/sources">Clear</a></p>
-</form>
-${can(data.actor, 'sources.write') ? html`<p><a class="button" href="/workspace/sources/new">Record a source</a></p>` : ''}
-<div class="table-wrap" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="records">
-<thead><tr><th scope="col">Pseudonym</th><th scope="col">Kind</th><th scope="col">Reliability</th><th scope="col">Consent</th><th scope="col">Independence group</th><th scope="col">Compartment</th><th scope="col">Sealed details</th><th scope="col">Changed</th></tr></thead>
-<tbody>${data.sources.map((source) => html`<tr><th scope="row"><a href="/workspace/sources/${source.pseudonym}">${source.pseudonym}</a></th><td>${source.kind}</td><td>${source.reliability ?? '—'}</td><td>${consentLabel(source.consent)}</td><td>${source.independenceGroup ?? '—'}</td><td>${source.compartment}</td><td>${[source.hasIdentity ? 'identity' : '', source.hasContact ? 'contact' : ''].filter(Boolean).join(', ') || '—'}</td><td>${source.updatedAt.slice(0, 10)}</td></tr>`)}</tbody>
-</table></div>`;
+  ${selectField({ label: 'Reliability', name: 'reliability', choices: RELIABILITY, value: data.reliability, blank: 'Any grade' })}`,
+    recordLabel: can(data.actor, 'sources.write') ? 'Record a source' : null,
+    columns: ['Pseudonym', 'Kind', 'Reliability', 'Consent', 'Independence group', 'Compartment', 'Sealed details', 'Changed'],
+    rows: data.sources.map((source) => html`<tr><th scope="row"><a href="/workspace/sources/${source.pseudonym}">${source.pseudonym}</a></th><td>${source.kind}</td><td>${source.reliability ?? '—'}</td><td>${consentLabel(source.consent)}</td><td>${source.independenceGroup ?? '—'}</td><td>${source.compartment}</td><td>${[source.hasIdentity ? 'identity' : '', source.hasContact ? 'contact' : ''].filter(Boolean).join(', ') || '—'}</td><td>${source.updatedAt.slice(0, 10)}</td></tr>`),
+  });
   return workspaceLayout({ title: 'Sources', body, actor: data.actor, csrf: data.csrf, ...(data.notice ? { notice: data.notice } : {}) });
 }
 
 export function sourcePage(data: { actor: Actor; csrf: string; source: SourceView; secrets?: SourceSecrets; notice?: string }): string {
   const { source } = data;
-  const sealed = source.hasIdentity || source.hasContact;
   const body = html`<h1>Source ${source.pseudonym}</h1>
 <dl class="facts">
   <dt>Kind</dt><dd>${source.kind}</dd>
@@ -52,14 +50,11 @@ export function sourcePage(data: { actor: Actor; csrf: string; source: SourceVie
   <dt>Compartment</dt><dd>${source.compartment}</dd>
   <dt>Recorded</dt><dd>${source.createdAt.slice(0, 10)}</dd>
 </dl>
-<section class="sealed" aria-labelledby="sealed-heading">
-  <h2 id="sealed-heading">Identity and contact (sealed)</h2>
-  ${data.secrets ? html`<dl class="facts"><dt>Identity</dt><dd>${data.secrets.identity ?? '—'}</dd><dt>Contact</dt><dd>${data.secrets.contact ?? '—'}</dd></dl>
-  <p>This reading was written to the audit chain.</p>`
-    : !sealed ? html`<p>None recorded.</p>`
-    : can(data.actor, 'sources.reveal') ? html`<form method="post" action="/workspace/sources/${source.pseudonym}/reveal">${csrfField(data.csrf)}<p>Opening them is written to the audit chain.</p><button type="submit" class="primary">Show identity and contact</button></form>`
-    : html`<p>Sealed. Your role does not open them.</p>`}
-</section>
+${sealedSection({
+    title: 'Identity and contact', recorded: source.hasIdentity || source.hasContact, csrf: data.csrf,
+    opened: data.secrets && [['Identity', data.secrets.identity], ['Contact', data.secrets.contact]],
+    revealAction: can(data.actor, 'sources.reveal') ? `/workspace/sources/${source.pseudonym}/reveal` : null,
+  })}
 ${can(data.actor, 'sources.write') ? html`<p><a href="/workspace/sources/${source.pseudonym}/edit">Edit</a></p>
 <form method="post" action="/workspace/sources/${source.pseudonym}/delete">${csrfField(data.csrf)}<button type="submit" class="danger">Delete this source</button></form>` : ''}`;
   return workspaceLayout({ title: `Source ${source.pseudonym}`, body, actor: data.actor, csrf: data.csrf, ...(data.notice ? { notice: data.notice } : {}) });
