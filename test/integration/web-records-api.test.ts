@@ -176,6 +176,22 @@ describe('events', () => {
     expect(event).toMatchObject({ status: 'alleged', version: 1 });
   });
 
+  it('link reports as the event is recorded, in the same transaction', async () => {
+    const from = await expectCall<ReportView>(201, writer, 'POST', '/api/v1/reports', { compartment: 'East Asia', receivedOn: '2002-03-28', channel: 'news', summary: 'Wire story on the returns' });
+    const linked = await expectCall<EventView>(201, writer, 'POST', '/api/v1/events', {
+      compartment: 'East Asia', title: 'Returns reported by the wire', acts: ['forcible return'], reports: [{ reference: from.reference, stance: 'supports' }],
+    });
+    expect(linked.reports.map((r) => [r.reference, r.stance])).toEqual([[from.reference, 'supports']]);
+    expect(linked.corroboration.supportingReports).toBe(1);
+    // A report that cannot be linked refuses the whole event: nothing half-written remains.
+    const before = (await expectCall<List<EventView>>(200, reader, 'GET', '/api/v1/events?limit=100')).total;
+    const refused = await expectCall<Problem>(400, writer, 'POST', '/api/v1/events', {
+      compartment: 'East Asia', title: 'Never stored', acts: ['forcible return'], reports: [{ reference: 'R-99999', stance: 'supports' }],
+    });
+    expect(refused).toMatchObject({ error: 'invalid_input', field: 'report' });
+    expect((await expectCall<List<EventView>>(200, reader, 'GET', '/api/v1/events?limit=100')).total).toBe(before);
+  });
+
   it('take structured dates, counts and places, and a gazetteer key', async () => {
     const structured = await expectCall<EventView>(201, writer, 'POST', '/api/v1/events', {
       compartment: 'East Asia', title: 'Returns from Antu', acts: 'forcible return; arbitrary detention',

@@ -34,7 +34,7 @@ export function registerEventApiRoutes(app: FastifyInstance): void {
     summary: 'Record an event', description: WORDS, body: EventCreate, response: { 201: EventView },
   }), async (request, reply) => {
     const input = await readEvent(request.body, app.vigil.places);
-    const event = await app.vigil.events.create(request.actor!, { ...input, compartment: request.body.compartment });
+    const event = await app.vigil.events.create(request.actor!, { ...input, compartment: request.body.compartment, ...(request.body.reports ? { reports: request.body.reports } : {}) });
     return reply.code(201).header('location', `/api/v1/events/${event.reference}`).send(event);
   });
 

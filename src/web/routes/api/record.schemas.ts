@@ -218,7 +218,14 @@ const EventFields = {
   }, { additionalProperties: false }))),
   status: Type.Optional(Type.String({ description: `${listed(EVENT_STATUSES)} (alleged when not given)` })),
 };
-export const EventCreate = Type.Object({ compartment: Type.String(), ...EventFields }, { additionalProperties: false });
+export const EventCreate = Type.Object({
+  compartment: Type.String(),
+  ...EventFields,
+  reports: Type.Optional(Type.Array(Type.Object({
+    reference: Type.String({ pattern: '^[Rr]-\\d{4,}$', description: 'a report of the same compartment' }),
+    stance: Type.Union([Type.Literal('supports'), Type.Literal('contradicts')]),
+  }, { additionalProperties: false }), { maxItems: 100, description: 'reports linked as the event is recorded, in the same transaction' })),
+}, { additionalProperties: false });
 export const EventUpdate = Type.Object({ version: Version, ...EventFields }, { additionalProperties: false });
 export const EventList = Type.Object({ total: Type.Integer(), results: Type.Array(EventSummary) });
 export const EventQuery = Type.Object({
