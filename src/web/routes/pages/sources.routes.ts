@@ -25,6 +25,23 @@ function gradingOf(values: Record<string, string>): Pick<SourceInput, 'consent' 
   };
 }
 
+/**
+ * A refused form as it goes back to the browser: the identity and contact just
+ * typed are left out, as in every workspace form, since a sealed value is
+ * shown only by the audited reveal. Each field that held one says so.
+ */
+function withoutSealedValues(values: Record<string, string>, errors: Record<string, string>, editing: boolean) {
+  const kept = { ...values };
+  const said = { ...errors };
+  for (const field of ['identity', 'contact'] as const) {
+    if ((values[field] ?? '').trim() === '') continue;
+    kept[field] = '';
+    const again = `What you typed here is sealed, so it is not shown again: type it again${editing ? ', or leave it empty to keep what is stored' : ''}.`;
+    said[field] = said[field] ? `${said[field]} ${again}` : again;
+  }
+  return { values: kept, errors: said };
+}
+
 export function registerSourceRoutes(app: FastifyInstance): void {
   const sources = () => app.vigil.sources;
   const myCompartments = async (request: FastifyRequest) => (await app.vigil.users.compartments()).filter((c) => request.actor!.compartments.has(c.id));
@@ -45,7 +62,7 @@ export function registerSourceRoutes(app: FastifyInstance): void {
       const source = await sources().create(request.actor!, { compartment: values.compartment ?? '', kind: values.kind ?? '', ...gradingOf(values), identity: values.identity ?? '', contact: values.contact ?? '' });
       return await reply.redirect(`/workspace/sources/${source.pseudonym}`, 303);
     } catch (error) {
-      if (error instanceof SourceInputError) return form(request, reply, { values, errors: { [error.field]: error.message } }, 400);
+      if (error instanceof SourceInputError) return form(request, reply, withoutSealedValues(values, { [error.field]: error.message }, false), 400);
       throw error;
     }
   });
@@ -82,8 +99,11 @@ export function registerSourceRoutes(app: FastifyInstance): void {
       });
       return await reply.redirect(`/workspace/sources/${current.pseudonym}`, 303);
     } catch (error) {
-      if (error instanceof SourceInputError) return form(request, reply, { source: current, values, errors: { [error.field]: error.message } }, 400);
-      if (error instanceof StaleEditError) return form(request, reply, { source: current, values: { ...values, version: String(current.version) }, errors: { form: error.message } }, 409);
+      if (error instanceof SourceInputError) return form(request, reply, { source: current, ...withoutSealedValues(values, { [error.field]: error.message }, true) }, 400);
+      if (error instanceof StaleEditError) {
+        const refused = withoutSealedValues({ ...values, version: String(current.version) }, { form: error.message }, true);
+        return form(request, reply, { source: current, ...refused }, 409);
+      }
       throw error;
     }
   });
