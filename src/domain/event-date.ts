@@ -22,7 +22,7 @@ import {
   type Day, type DatePrecision, type EventDate, type EventDateParts, type Span, type Ymd,
 } from './event-date.span.ts';
 
-export { DateInputError, type DatePrecision, type EventDate, type EventDateParts } from './event-date.span.ts';
+export { DateInputError, readIsoDay, type DatePrecision, type EventDate, type EventDateParts } from './event-date.span.ts';
 export { parseEventDate } from './event-date.words.ts';
 
 const PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'range', 'bounded'];

@@ -11,7 +11,7 @@ import { compartmentKeyName, type Keyring } from '../access/sealed/keyring.ts';
 import type { Database } from '../db/schema.ts';
 import { writeTransaction, type Tx } from '../db/transaction.ts';
 import { parseCredibility } from '../domain/grading.ts';
-import { isCalendarDay } from '../domain/calendar.ts';
+import { readIsoDay } from '../domain/event-date.ts';
 import { auditActor, choice, cleanText, compartmentFor, newReference, RecordInputError, StaleEditError } from './record.ts';
 import type { ReportFields, ReportFilter, ReportRepository, ReportRow } from './report.repository.ts';
 import type { SourceRepository } from './source.repository.ts';
@@ -139,7 +139,7 @@ export class ReportService {
 
   private async fieldsOf(tx: Tx, actor: Actor, compartmentId: number, reference: string, input: Omit<ReportInput, 'compartment'>, current?: ReportRow): Promise<ReportFields> {
     const receivedOn = (input.receivedOn ?? '').trim();
-    if (!isCalendarDay(receivedOn)) throw new RecordInputError('Received on must be a date written YYYY-MM-DD.', 'receivedOn');
+    if (readIsoDay(receivedOn) === null) throw new RecordInputError('Received on must be a date written YYYY-MM-DD.', 'receivedOn');
     if (receivedOn > this.now().toISOString().slice(0, 10)) throw new RecordInputError('Received on cannot be in the future.', 'receivedOn');
     let sourceId: number | null = null;
     let consent: string | null = null;

@@ -1,7 +1,6 @@
 /** /workspace/events: list, record, view, edit and delete events, and link reports to them as evidence. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACT_TYPES } from '../../../domain/act-types.ts';
 import type { EventView } from '../../../workspace/event.service.ts';
 import type { ReportView } from '../../../workspace/report.service.ts';
 import { RecordInputError, StaleEditError } from '../../../workspace/record.ts';
@@ -23,11 +22,6 @@ const LIST_QUERY = Type.Object({
 });
 const NEW_QUERY = Type.Object({ report: Type.Optional(Type.String({ pattern: '^[Rr]-\\d{4,}$' })) });
 const LINK_PARAMS = Type.Object({ reference: EVENT_PARAMS.properties.reference, report: Type.String({ pattern: '^[Rr]-\\d{4,}$' }) });
-
-/** A group's code and every term under it: choosing "Deprivation of liberty" finds each kind of it. */
-function actCodesUnder(code: string): string[] {
-  return ACT_TYPES.filter((term) => term.code === code || term.code.startsWith(`${code}.`)).map((term) => term.code);
-}
 
 interface FormData {
   values: Fields;
@@ -59,7 +53,7 @@ export function registerEventRoutes(app: FastifyInstance): void {
 
   app.get('/workspace/events', { config: { permission: 'records.read' }, schema: { hide: true, querystring: LIST_QUERY } }, async (request, reply) => {
     const { page: at = 1, act, ...query } = request.query as { q?: string; act?: string; status?: string; country?: string; from?: string; to?: string; page?: number };
-    const result = await events().list(request.actor!, { ...query, ...(act ? { acts: actCodesUnder(act) } : {}), limit: PER_PAGE, offset: (at - 1) * PER_PAGE });
+    const result = await events().list(request.actor!, { ...query, ...(act ? { acts: [act] } : {}), limit: PER_PAGE, offset: (at - 1) * PER_PAGE });
     return reply.type(HTML).send(eventsPage({ actor: request.actor!, csrf: reply.generateCsrf(), total: result.total, events: result.events, query: { ...query, act }, page: at, perPage: PER_PAGE }));
   });
 

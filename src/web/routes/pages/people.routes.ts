@@ -7,7 +7,7 @@ import { dateFrom, listFrom, type Fields } from '../../../workspace/text-input.t
 import { formFields } from '../../forms.ts';
 import { personPage, peoplePage } from '../../views/workspace/people.view.ts';
 import { personFormPage } from '../../views/workspace/person-form.view.ts';
-import { compartmentsOf, FormReader, FormRefusal, HTML, PAGE, PER_PAGE, PERSON_PARAMS, placeChoices, placeOfForm } from './record-pages.ts';
+import { compartmentsOf, FormReader, FormRefusal, HTML, PAGE, PER_PAGE, PERSON_PARAMS, placeChoices, placeOfForm, withoutSealedFields } from './record-pages.ts';
 
 const LIST_QUERY = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -32,28 +32,15 @@ function valuesOf(person: PersonView): Fields {
   };
 }
 
-/**
- * A refused form as it goes back to the browser: the name and contact typed
- * are sealed values, shown only by the audited reveal and never in another
- * page, so they are left out and their fields say to type them again.
- */
-function withoutSealedValues(values: Fields, errors: Record<string, string>, editing: boolean): { values: Fields; errors: Record<string, string> } {
-  const shown = { values: { ...values }, errors: { ...errors } };
-  for (const [field, what] of [['name', 'name'], ['contact', 'contact']] as const) {
-    if ((values[field] ?? '').trim() === '') continue;
-    const again = `The ${what} you typed is sealed, so it is not shown again: type it again${editing ? `, or leave it empty to keep the ${what} stored` : ''}.`;
-    shown.values[field] = '';
-    shown.errors[field] = errors[field] ? `${errors[field]} ${again}` : again;
-  }
-  return shown;
-}
+/** A person's sealed fields, as a refused form names them. */
+const SEALED = [['name', 'name'], ['contact', 'contact']] as const;
 
 export function registerPersonRoutes(app: FastifyInstance): void {
   const people = () => app.vigil.people;
   const pseudonymOf = (request: FastifyRequest) => (request.params as { pseudonym: string }).pseudonym;
   const form = async (request: FastifyRequest, reply: FastifyReply, data: { values: Fields; errors?: Record<string, string>; person?: PersonView }, status = 200) => {
     // Only a refused form (status 400 or 409) carries what was typed; a form filled from the store never holds a sealed value.
-    const shown = status === 200 ? { values: data.values, errors: data.errors ?? {} } : withoutSealedValues(data.values, data.errors ?? {}, Boolean(data.person));
+    const shown = status === 200 ? { values: data.values, errors: data.errors ?? {} } : withoutSealedFields(data.values, data.errors ?? {}, SEALED, Boolean(data.person));
     return reply.code(status).type(HTML).send(personFormPage({ actor: request.actor!, csrf: reply.generateCsrf(), compartments: await compartmentsOf(app, request), ...data, ...shown }));
   };
 

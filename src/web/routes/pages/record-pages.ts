@@ -14,6 +14,23 @@ import { PlaceChoiceError, placeFrom, type Fields, type PlaceFinder } from '../.
 
 export const HTML = 'text/html; charset=utf-8';
 
+/**
+ * A refused form as it goes back to the browser: the sealed values just typed
+ * (named in `sealed`, with the words for each) are left out, since a sealed
+ * value is shown only by the audited reveal, and each field says to type it
+ * again. `editing` adds that leaving it empty keeps what is stored.
+ */
+export function withoutSealedFields(values: Fields, errors: Record<string, string>, sealed: ReadonlyArray<readonly [field: string, what: string]>, editing: boolean): { values: Fields; errors: Record<string, string> } {
+  const shown = { values: { ...values }, errors: { ...errors } };
+  for (const [field, what] of sealed) {
+    if ((values[field] ?? '').trim() === '') continue;
+    const again = `The ${what} you typed is sealed, so it is not shown again: type it again${editing ? `, or leave it empty to keep the ${what} stored` : ''}.`;
+    shown.values[field] = '';
+    shown.errors[field] = errors[field] ? `${errors[field]} ${again}` : again;
+  }
+  return shown;
+}
+
 /** References are validated in the address, so a malformed one is a 400 naming it and a well-formed one is looked up. */
 export const REPORT_PARAMS = Type.Object({ reference: Type.String({ pattern: '^[Rr]-\\d{4,}$' }) });
 export const EVENT_PARAMS = Type.Object({ reference: Type.String({ pattern: '^[Ee]-\\d{4,}$' }) });

@@ -7,7 +7,7 @@ import type { ReportInput, ReportView } from '../../../workspace/report.service.
 import type { SourceView } from '../../../workspace/source.service.ts';
 import { formFields } from '../../forms.ts';
 import { reportFormPage, reportPage, reportsPage } from '../../views/workspace/reports.view.ts';
-import { compartmentsOf, HTML, OPTIONAL_DAY, PAGE, PER_PAGE, REPORT_PARAMS } from './record-pages.ts';
+import { compartmentsOf, HTML, OPTIONAL_DAY, PAGE, PER_PAGE, REPORT_PARAMS, withoutSealedFields } from './record-pages.ts';
 
 const LIST_QUERY = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -54,9 +54,7 @@ function withoutSealedText(values: Values, errors: Record<string, string>, sourc
   const chosen = (values.source ?? '').trim().toUpperCase();
   const source = sources.find((s) => s.pseudonym === chosen);
   const sealed = Boolean(values.sealFullText) || (chosen !== '' && source?.consent !== 'may-be-named' && source?.consent !== 'may-be-quoted');
-  if (!sealed || (values.fullText ?? '').trim() === '') return { values, errors };
-  const again = `The full text you typed is sealed, so it is not shown again: type or paste it again${editing ? ', or leave it empty to keep the one stored' : ''}.`;
-  return { values: { ...values, fullText: '' }, errors: { ...errors, fullText: errors.fullText ? `${errors.fullText} ${again}` : again } };
+  return sealed ? withoutSealedFields(values, errors, [['fullText', 'full text']], editing) : { values, errors };
 }
 
 export function registerReportRoutes(app: FastifyInstance): void {

@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formFields } from '../../forms.ts';
 import { SourceInputError, StaleEditError, type SourceInput } from '../../../workspace/source.service.ts';
 import { sourceFormPage, sourcePage, sourcesPage, type SourceFormData } from '../../views/workspace/sources.view.ts';
+import { HTML, withoutSealedFields } from './record-pages.ts';
 
-const HTML = 'text/html; charset=utf-8';
 const PSEUDONYM = Type.Object({ pseudonym: Type.String({ pattern: '^[Ss]-\\d{4,}$' }) });
 const LIST_QUERY = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -25,22 +25,8 @@ function gradingOf(values: Record<string, string>): Pick<SourceInput, 'consent' 
   };
 }
 
-/**
- * A refused form as it goes back to the browser: the identity and contact just
- * typed are left out, as in every workspace form, since a sealed value is
- * shown only by the audited reveal. Each field that held one says so.
- */
-function withoutSealedValues(values: Record<string, string>, errors: Record<string, string>, editing: boolean) {
-  const kept = { ...values };
-  const said = { ...errors };
-  for (const field of ['identity', 'contact'] as const) {
-    if ((values[field] ?? '').trim() === '') continue;
-    kept[field] = '';
-    const again = `What you typed here is sealed, so it is not shown again: type it again${editing ? ', or leave it empty to keep what is stored' : ''}.`;
-    said[field] = said[field] ? `${said[field]} ${again}` : again;
-  }
-  return { values: kept, errors: said };
-}
+/** A source's sealed fields, as a refused form names them. */
+const SEALED = [['identity', 'identity'], ['contact', 'contact']] as const;
 
 export function registerSourceRoutes(app: FastifyInstance): void {
   const sources = () => app.vigil.sources;
@@ -62,7 +48,7 @@ export function registerSourceRoutes(app: FastifyInstance): void {
       const source = await sources().create(request.actor!, { compartment: values.compartment ?? '', kind: values.kind ?? '', ...gradingOf(values), identity: values.identity ?? '', contact: values.contact ?? '' });
       return await reply.redirect(`/workspace/sources/${source.pseudonym}`, 303);
     } catch (error) {
-      if (error instanceof SourceInputError) return form(request, reply, withoutSealedValues(values, { [error.field]: error.message }, false), 400);
+      if (error instanceof SourceInputError) return form(request, reply, withoutSealedFields(values, { [error.field]: error.message }, SEALED, false), 400);
       throw error;
     }
   });
@@ -99,9 +85,9 @@ export function registerSourceRoutes(app: FastifyInstance): void {
       });
       return await reply.redirect(`/workspace/sources/${current.pseudonym}`, 303);
     } catch (error) {
-      if (error instanceof SourceInputError) return form(request, reply, { source: current, ...withoutSealedValues(values, { [error.field]: error.message }, true) }, 400);
+      if (error instanceof SourceInputError) return form(request, reply, { source: current, ...withoutSealedFields(values, { [error.field]: error.message }, SEALED, true) }, 400);
       if (error instanceof StaleEditError) {
-        const refused = withoutSealedValues({ ...values, version: String(current.version) }, { form: error.message }, true);
+        const refused = withoutSealedFields({ ...values, version: String(current.version) }, { form: error.message }, SEALED, true);
         return form(request, reply, { source: current, ...refused }, 409);
       }
       throw error;
