@@ -11,7 +11,7 @@ import { LRUCache } from 'lru-cache';
 import { collectFiles } from './collect-files.ts';
 import type { DocumentRepository, FacetCounts, NewDocumentRow, SearchFilters } from './document.repository.ts';
 import { presentDocument, presentHit, type DocumentView, type HitView } from './document.presenter.ts';
-import { parseSearchQuery } from './search-query.ts';
+import { parseSearchQuery, type QueryNode } from './search/search-query.ts';
 
 export interface ImportFailure {
   file: string;
@@ -192,16 +192,16 @@ export class ArchiveService {
       type: params.type, country: params.country?.toUpperCase(), language: params.language?.toLowerCase(),
       year: params.year, from: params.from, to: params.to,
     };
-    let match: string | null = null;
+    let match: QueryNode | null = null;
     if (q !== '') {
       const parsed = parseSearchQuery(q);
       if (parsed.kind === 'index') {
         const found = await this.searchIndex(parsed.index);
         // An index number no document has may still be words worth searching for.
         if (found.total > 0) return found;
-        match = parseSearchQuery(q, { indexNumbers: false }).fts;
+        match = parseSearchQuery(q, { indexNumbers: false }).node;
       } else {
-        match = parsed.fts;
+        match = parsed.node;
       }
     }
     const sort = params.sort ?? (match === null ? 'date' : 'relevance');

@@ -1,7 +1,7 @@
 /**
  * Every query on archive documents: storing one (with its countries and its
- * full-text entry, in one transaction), finding one, and searching. SQL that
- * only SQLite speaks (FTS5, bm25, snippet) stays in this file.
+ * full-text entries, in one transaction), finding one, and searching. SQL that
+ * only SQLite speaks stays here and in search/.
  */
 import type { AuditActor } from '../access/audit/audit.repository.ts';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
@@ -10,6 +10,10 @@ import type { Selectable } from 'kysely';
 import type { Database, DocumentsTable } from '../db/schema.ts';
 import { DocumentWriter, type DocumentToSave, type SaveOutcome } from './document.writer.ts';
 import { FacetIndex, type FacetRow } from './facet-index.ts';
+import { RankingIndex } from './search/ranking-index.ts';
+import { bestPositions, evaluate } from './search/ranking.ts';
+import type { QueryNode } from './search/search-query.ts';
+import { makeSnippet } from './search/snippet.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 export type NewDocumentRow = Omit<DocumentRow, 'id' | 'imported_at' | 'updated_at'>;
@@ -48,13 +52,8 @@ export const MATCH_END = '\u0003';
 
 
 export class DocumentRepository {
-  private facetIndex: FacetIndex | null = null;
-  private facetVersion = -1;
-  private readonly matchingIds: SQLite.Statement<[string], number>;
-  private readonly rank: SQLite.Statement<[string, number, number], [number, number, string]>;
-  private readonly rankFiltered: SQLite.Statement<[string, number, number], [number, number, string]>;
-  /** The filter `vigil_passes(id)` applies while a filtered ranking runs (queries run one at a time). */
-  private currentFilter: ((id: number) => boolean) | null = null;
+  private indexes: { facets: FacetIndex; ranking: RankingIndex } | null = null;
+  private indexesVersion = -1;
   private readonly dataVersion: () => number;
   private readonly writer: DocumentWriter;
   /** Statements for a document page's related documents: read on every uncached page view. */
@@ -67,24 +66,14 @@ export class DocumentRepository {
 
   /**
    * Kysely for every query but the hot paths that read the raw handle: the
-   * scored ids a full-text match yields (tens of thousands at a time), the
-   * change counter, and bulk writes.
+   * search indexes, the change counter, and bulk writes. Documents stored
+   * before the ranking index existed are added to it here, once.
    */
   constructor(private readonly db: Kysely<Database>, private readonly sqlite: SQLite.Database) {
-    this.matchingIds = sqlite.prepare<[string], number>('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck();
-    sqlite.function('vigil_passes', { deterministic: false, varargs: false }, (id: unknown) => (this.currentFilter?.(Number(id)) ?? true) ? 1 : 0);
-    // Title matches weigh five times body matches; ties go to the newer document.
-    const ranked = (where: string) => sqlite.prepare<[string, number, number], [number, number, string]>(
-      `SELECT rowid, bm25(documents_fts, 5.0, 1.0) AS score,
-              snippet(documents_fts, 1, '${MATCH_START}', '${MATCH_END}', '…', 28)
-       FROM documents_fts WHERE documents_fts MATCH ?${where}
-       ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
-    ).raw();
-    this.rank = ranked('');
-    this.rankFiltered = ranked(' AND vigil_passes(rowid)');
     const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.dataVersion = () => version.get()!;
     this.writer = new DocumentWriter(sqlite);
+    this.writer.indexBacklog();
     const sameCountry = 'SELECT document_id, date FROM document_countries WHERE country = ? AND document_id != ?';
     this.nearby = {
       before: sqlite.prepare<[string, number, string, number], [number, string | null]>(`${sameCountry} AND date <= ? ORDER BY date DESC LIMIT ?`).raw(),
@@ -99,7 +88,7 @@ export class DocumentRepository {
 
   /** Forgets what is cached about the documents; called after this connection writes. */
   changed(): void {
-    this.facetIndex = null;
+    this.indexes = null;
     this.ownWrites++;
   }
 
@@ -108,16 +97,16 @@ export class DocumentRepository {
     return `${this.dataVersion()}.${this.ownWrites}`;
   }
 
-  /** The facet index, rebuilt when this or another connection (an import beside the server) changed the documents. */
-  private facets_(): FacetIndex {
+  /** The facet and ranking indexes, built again when this or another connection (an import beside the server) changed the documents. */
+  private indexes_(): { facets: FacetIndex; ranking: RankingIndex } {
     const version = this.dataVersion();
-    if (this.facetIndex && version === this.facetVersion) return this.facetIndex;
+    if (this.indexes && version === this.indexesVersion) return this.indexes;
     const rows = this.sqlite.prepare<[], FacetRow>('SELECT id, type, year, language, date FROM documents').iterate();
     const pairs = this.sqlite.prepare<[], [number, string]>('SELECT document_id, country FROM document_countries ORDER BY document_id').raw().all();
     const maxId = this.sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM documents').pluck().get()!;
-    this.facetIndex = new FacetIndex(rows, pairs, maxId);
-    this.facetVersion = version;
-    return this.facetIndex;
+    this.indexes = { facets: new FacetIndex(rows, pairs, maxId), ranking: new RankingIndex(this.sqlite, maxId) };
+    this.indexesVersion = version;
+    return this.indexes;
   }
 
   /** Stores a batch of documents in one transaction; see DocumentWriter. */
@@ -171,42 +160,29 @@ export class DocumentRepository {
    * A search: how many documents match, how they divide by facet, and one
    * page of them, best first (or newest first), with snippets.
    *
-   * With words to match, one pass over the full-text index yields every
-   * matching id with its BM25 score; filters, facets and the page's ranking
-   * are then decided in memory against the facet index. Filters inside the
-   * SQL would make SQLite probe the full-text index once per filtered row.
-   * Only the page's rows are then read and given snippets.
+   * The ranking index yields every matching id with its BM25 score (see
+   * search/ranking.ts); filters, facets and the page are then decided in
+   * memory against the facet index, and only the page's rows are read.
    */
-  async search(match: string | null, filters: SearchFilters, sort: 'relevance' | 'date', limit: number, offset: number): Promise<{ total: number; facets: FacetCounts; hits: Hit[] }> {
-    const index = this.facets_();
-    if (match === null) {
+  async search(query: QueryNode | null, filters: SearchFilters, sort: 'relevance' | 'date', limit: number, offset: number): Promise<{ total: number; facets: FacetCounts; hits: Hit[] }> {
+    const { facets: index, ranking } = this.indexes_();
+    if (query === null) {
       const counted = index.count(null, filters);
       const ids = counted.total === 0 ? [] : await this.newestIds(filters, limit, offset);
       return { ...counted, hits: await this.rows(null, ids.map((id) => ({ id, score: 0 }))) };
     }
-    // Facets need every matching id; bare ids are cheap to hand to JavaScript, scores for all of them are not.
-    const ids = this.matchingIds.all(match);
+    const matches = evaluate(query, ranking);
     const passing: number[] = [];
-    const counted = index.count(ids, filters, sort === 'date' ? (position) => passing.push(ids[position]!) : undefined);
-    let page: Array<{ id: number; score: number; snippet?: string }>;
-    if (counted.total === 0) {
-      page = [];
-    } else if (sort === 'date') {
-      const newer = (a: number, b: number) => index.dayOf(b) - index.dayOf(a) || b - a;
-      page = topPositions(passing, newer, offset + limit).slice(offset).map((id) => ({ id, score: 0 }));
+    const counted = index.count(matches.ids, filters, (position) => passing.push(position));
+    let page: Array<{ id: number; score: number }>;
+    if (sort === 'date') {
+      const newer = (a: number, b: number) => index.dayOf(matches.ids[b]!) - index.dayOf(matches.ids[a]!) || matches.ids[b]! - matches.ids[a]!;
+      page = topPositions(passing, newer, offset + limit).slice(offset).map((position) => ({ id: matches.ids[position]!, score: 0 }));
     } else {
-      // SQLite ranks inside the engine, and makes snippets for the page's rows only; the
-      // filters are asked of the facet index, row by row, through a registered function.
-      this.currentFilter = hasFilters(filters) ? index.matcher(filters) : null;
-      try {
-        page = (this.currentFilter ? this.rankFiltered : this.rank).all(match, limit, offset)
-          .map(([id, score, snippet]) => ({ id, score: -score, snippet }));
-      } finally {
-        this.currentFilter = null;
-      }
+      page = bestPositions(matches, passing, offset + limit).slice(offset)
+        .map((position) => ({ id: matches.ids[position]!, score: matches.scores[position]! }));
     }
-    const hits = await this.rows(match, page);
-    return { ...counted, hits };
+    return { ...counted, hits: await this.rows(query, page) };
   }
 
   private async newestIds(filters: SearchFilters, limit: number, offset: number): Promise<number[]> {
@@ -216,27 +192,20 @@ export class DocumentRepository {
     return result.rows.map((row) => row.id);
   }
 
-  /**
-   * The rows of a page, in the page's order, with snippets around the matched
-   * words: those the ranking made, or made here for a page in date order.
-   */
-  private async rows(match: string | null, page: Array<{ id: number; score: number; snippet?: string }>): Promise<Hit[]> {
+  /** The rows of a page, in the page's order, with snippets around the matched words (the body's start without a query). */
+  private async rows(query: QueryNode | null, page: Array<{ id: number; score: number }>): Promise<Hit[]> {
     if (page.length === 0) return [];
     const ids = page.map((entry) => entry.id);
-    const needSnippets = match !== null && page.some((entry) => entry.snippet === undefined);
-    const result = needSnippets
-      ? await sql<Hit>`
-          SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language,
-                 snippet(documents_fts, 1, ${MATCH_START}, ${MATCH_END}, '…', 28) AS snippet, 0 AS score
-          FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-          WHERE documents_fts MATCH ${match} AND documents_fts.rowid IN (${sql.join(ids)})`.execute(this.db)
-      : await sql<Hit>`
-          SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, substr(d.body, 1, 240) AS snippet, 0 AS score
-          FROM documents d WHERE d.id IN (${sql.join(ids)})`.execute(this.db);
+    const text = query === null ? sql<string>`substr(d.body, 1, 240)` : sql<string>`d.body`;
+    const result = await sql<Hit>`
+      SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, ${text} AS snippet
+      FROM documents d WHERE d.id IN (${sql.join(ids)})`.execute(this.db);
     const byId = new Map(result.rows.map((row) => [row.id, row]));
-    return page.flatMap(({ id, score, snippet }) => {
+    const marks = { start: MATCH_START, end: MATCH_END, ellipsis: '…' };
+    return page.flatMap(({ id, score }) => {
       const row = byId.get(id);
-      return row ? [{ ...row, score, snippet: snippet ?? row.snippet }] : [];
+      if (!row) return [];
+      return [{ ...row, score, snippet: query === null ? row.snippet : makeSnippet(row.snippet, query, marks) }];
     });
   }
 
@@ -278,10 +247,6 @@ export class DocumentRepository {
     const row = await this.db.selectFrom('documents').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
     return row?.at ?? null;
   }
-}
-
-function hasFilters(f: SearchFilters): boolean {
-  return Boolean(f.type || f.country || f.language || f.year !== undefined || f.from || f.to);
 }
 
 /** Positions of the `count` best entries by `better` (negative: a before b), best first. */

@@ -2,12 +2,14 @@
  * Storing documents in bulk. Imports are the one write path hot enough to
  * bypass the query builder: prepared statements, reused for every document,
  * in one transaction per batch with a savepoint per document, so a document
- * that cannot be stored takes back only its own rows.
+ * that cannot be stored takes back only its own rows. The ranking index is
+ * written in the same transaction, one segment per batch.
  */
 import type SQLite from 'better-sqlite3';
 import { auditAppender } from '../access/audit/audit.append-sync.ts';
 import type { AuditActor } from '../access/audit/audit.repository.ts';
 import type { NewDocumentRow } from './document.repository.ts';
+import { IndexWriter } from './search/index-writer.ts';
 
 export interface DocumentToSave {
   row: NewDocumentRow;
@@ -29,6 +31,8 @@ const COLUMNS = [
   'end_marker', 'distribution', 'contact', 'countries', 'content_hash', 'source_file',
 ] as const;
 
+const BACKLOG_CHUNK = 500;
+
 export class DocumentWriter {
   private readonly byIndex: SQLite.Statement<[string, string], Stored>;
   private readonly byContent: SQLite.Statement<[string], Stored>;
@@ -40,6 +44,8 @@ export class DocumentWriter {
   private readonly countryInsert: SQLite.Statement<[number, string, string | null]>;
   private readonly saveOne: (document: DocumentToSave, now: string) => 'imported' | 'updated';
   private readonly saveAll: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
+  private readonly index: IndexWriter;
+  private readonly indexBacklogChunk: () => number;
 
   constructor(sqlite: SQLite.Database) {
     const found = 'SELECT id, slug, title, body FROM documents';
@@ -57,7 +63,9 @@ export class DocumentWriter {
     // better-sqlite3 runs a transaction inside a transaction as a savepoint.
     this.saveOne = sqlite.transaction((document: DocumentToSave, now: string) => this.store(document, now));
     const appendAudit = auditAppender(sqlite);
+    this.index = new IndexWriter(sqlite);
     this.saveAll = sqlite.transaction((documents: DocumentToSave[], now: string, actor: AuditActor) => {
+      this.index.reset();
       const outcomes = documents.map((document): SaveOutcome => {
         try {
           return this.saveOne(document, now);
@@ -70,8 +78,29 @@ export class DocumentWriter {
       const created = documents.filter((_, i) => outcomes[i] === 'imported').map(reference);
       const updated = documents.filter((_, i) => outcomes[i] === 'updated').map(reference);
       if (created.length + updated.length > 0) appendAudit(actor, { action: 'documents.import', subjectType: 'document', details: { created, updated } }, new Date(now));
+      this.index.write();
       return outcomes;
     });
+    const backlog = sqlite.prepare<[number], { id: number; title: string; body: string }>(
+      'SELECT d.id, d.title, d.body FROM search_backlog b JOIN documents d ON d.id = b.id ORDER BY b.id LIMIT ?');
+    const clearBacklog = sqlite.prepare<[number]>('DELETE FROM search_backlog WHERE id <= ?');
+    const orphans = sqlite.prepare('DELETE FROM search_backlog WHERE id NOT IN (SELECT id FROM documents)');
+    this.indexBacklogChunk = sqlite.transaction(() => {
+      orphans.run();
+      this.index.reset();
+      const rows = backlog.all(BACKLOG_CHUNK);
+      for (const row of rows) this.index.add(row.id, row.title, row.body);
+      this.index.write();
+      if (rows.length > 0) clearBacklog.run(rows.at(-1)!.id);
+      return rows.length;
+    });
+  }
+
+  /** Adds documents stored before the ranking index existed to it, a chunk per transaction; returns how many. */
+  indexBacklog(): number {
+    let total = 0;
+    for (let n = this.indexBacklogChunk(); n > 0; n = this.indexBacklogChunk()) total += n;
+    return total;
   }
 
   /** Stores a batch in one transaction; each document is imported, updated, or failed on its own. */
@@ -92,6 +121,8 @@ export class DocumentWriter {
     }
     this.ftsInsert.run(id, row.title, row.body);
     for (const country of countries) this.countryInsert.run(id, country, row.date);
+    // Last, so that a document whose savepoint rolls back never reaches the index.
+    this.index.add(id, row.title, row.body);
     return existing ? 'updated' : 'imported';
   }
 

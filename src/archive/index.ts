@@ -4,7 +4,7 @@ import { ArchiveService } from './archive.service.ts';
 import { DocumentRepository } from './document.repository.ts';
 
 export type { ImportSummary, SearchParams, SearchResult } from './archive.service.ts';
-export { SearchQueryError } from './search-query.ts';
+export { SearchQueryError } from './search/search-query.ts';
 
 export interface Archive extends ArchiveService {
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseSearchQuery, SearchQueryError, type ParsedQuery } from '../../src/archive/search-query.ts';
+import { parseSearchQuery, SearchQueryError, type ParsedQuery } from '../../src/archive/search/search-query.ts';
 
 /** The FTS expression of a query that must be a full-text search. */
 function ftsOf(query: string): string {
@@ -38,16 +38,16 @@ const rowsFor = (query: string): number[] => select.all(ftsOf(query)).map((row) 
 
 describe('parseSearchQuery: words and phrases', () => {
   it('quotes a single word', () => {
-    expect(parseSearchQuery('refugees')).toEqual({ kind: 'match', fts: '"refugees"', terms: ['refugees'] });
+    expect(parseSearchQuery('refugees')).toMatchObject({ kind: 'match', fts: '"refugees"', terms: ['refugees'] });
   });
 
   it('joins words with AND', () => {
-    expect(parseSearchQuery('china refugees')).toEqual({ kind: 'match', fts: '("china" AND "refugees")', terms: ['china', 'refugees'] });
+    expect(parseSearchQuery('china refugees')).toMatchObject({ kind: 'match', fts: '("china" AND "refugees")', terms: ['china', 'refugees'] });
     expect(rowsFor('china refugees')).toEqual([1]);
   });
 
   it('keeps a phrase together', () => {
-    expect(parseSearchQuery('"illegal immigrants"')).toEqual({ kind: 'match', fts: '"illegal immigrants"', terms: ['illegal immigrants'] });
+    expect(parseSearchQuery('"illegal immigrants"')).toMatchObject({ kind: 'match', fts: '"illegal immigrants"', terms: ['illegal immigrants'] });
     expect(rowsFor('"illegal immigrants"')).toEqual([1]);
     expect(rowsFor('"immigrants illegal"')).toEqual([]);
   });

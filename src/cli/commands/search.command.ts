@@ -80,7 +80,7 @@ export function registerSearch(program: Command, argv: string[] = []): void {
     .action(async (words: string[], flags: SearchFlags) => {
       refuseUnknownLongOptions(words, argv);
       if (flags.year !== undefined && (flags.from || flags.to)) throw new CliError('use --year or --from/--to, not both', 2);
-      const { SearchQueryError } = await import('../../archive/search-query.ts');
+      const { SearchQueryError } = await import('../../archive/search/search-query.ts');
       const result = await withArchive(async (archive) => {
         try {
           return await archive.search({ q: words.join(' '), ...flags });

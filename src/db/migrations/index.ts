@@ -4,10 +4,12 @@ import * as archive from './001-archive.ts';
 import * as trust from './002-trust.ts';
 import * as workspace from './003-workspace.ts';
 import * as gazetteer from './004-gazetteer.ts';
+import * as rankingIndex from './005-ranking-index.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-archive': archive,
   '002-trust': trust,
   '003-workspace': workspace,
   '004-gazetteer': gazetteer,
+  '005-ranking-index': rankingIndex,
 };

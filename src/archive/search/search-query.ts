@@ -4,7 +4,7 @@
  * is quoted, so that no user input can reach FTS5's own syntax. Index numbers
  * in any spelling are recognised first. Pure.
  */
-import { formatIndexNumber, parseIndexNumber } from '../domain/index-number.ts';
+import { formatIndexNumber, parseIndexNumber } from '../../domain/index-number.ts';
 
 export class SearchQueryError extends Error {
   override name = 'SearchQueryError';
@@ -12,12 +12,14 @@ export class SearchQueryError extends Error {
 
 export type ParsedQuery =
   | { kind: 'index'; index: string }
-  | { kind: 'match'; fts: string; terms: string[] };
+  | { kind: 'match'; fts: string; terms: string[]; node: QueryNode };
 
 type Token =
   | { t: 'term'; text: string; prefix: boolean; phrase: boolean; negated: boolean }
   | { t: 'and' | 'or' | 'not' | 'open' | 'close' };
 
+/** A read query: terms (words, prefixes, phrases) under AND (with exclusions) and OR. */
+export type QueryNode = Node;
 type Node =
   | { n: 'term'; text: string; prefix: boolean; phrase: boolean }
   | { n: 'and'; include: Node[]; exclude: Node[] }
@@ -145,7 +147,8 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function toFts(node: Node): string {
+/** The FTS5 expression for a query or a part of one, every term quoted. */
+export function toFts(node: Node): string {
   switch (node.n) {
     case 'term':
       return quote(node.text.trim()) + (node.prefix ? '*' : '');
@@ -178,5 +181,5 @@ export function parseSearchQuery(input: string, options = { indexNumbers: true }
   if (query.length > 1000) throw new SearchQueryError('the query is too long (at most 1,000 characters)');
   const node = new Parser(tokenize(query)).parse();
   if (!node) throw new SearchQueryError('the query has no words to search for');
-  return { kind: 'match', fts: toFts(node), terms: termsOf(node) };
+  return { kind: 'match', fts: toFts(node), terms: termsOf(node), node };
 }

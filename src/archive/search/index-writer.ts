@@ -1,0 +1,118 @@
+/**
+ * Writing the ranking index, inside the transaction that stores the
+ * documents. Each batch of documents becomes one segment; when a level holds
+ * FANOUT segments they are merged into one of the next level, so a term is
+ * spread over a few dozen segments at most however large the archive grows.
+ * A document's current postings are those of the segment search_documents
+ * names for it: an updated document's old postings are left behind and
+ * dropped at the next merge, a deleted document's go with its row.
+ */
+import type SQLite from 'better-sqlite3';
+import { decodePostings, encodePostings, inIdOrder, maxPostings, type Postings } from './postings.ts';
+import { words } from './tokens.ts';
+
+/** A word in the title counts as this many in the body, as in FTS5's bm25(…, 5.0, 1.0) before. */
+export const TITLE_WEIGHT = 5;
+const FANOUT = 16;
+
+/** A document's terms with their weighted frequencies, and its length in words. */
+export function termsOf(title: string, body: string): { terms: Map<string, number>; length: number } {
+  const terms = new Map<string, number>();
+  const titleWords = words(title);
+  const bodyWords = words(body);
+  for (const word of titleWords) terms.set(word, (terms.get(word) ?? 0) + TITLE_WEIGHT);
+  for (const word of bodyWords) terms.set(word, (terms.get(word) ?? 0) + 1);
+  return { terms, length: titleWords.length + bodyWords.length };
+}
+
+export class IndexWriter {
+  private pending = new Map<number, { terms: Map<string, number>; length: number }>();
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(private readonly sqlite: SQLite.Database) {
+    this.statements = prepare(sqlite);
+  }
+
+  /** Forgets what was added but not written (the transaction it belonged to rolled back). */
+  reset(): void {
+    this.pending.clear();
+  }
+
+  /** A document (new, or a new version of one) to write with the batch; a later add of the same id replaces it. */
+  add(id: number, title: string, body: string): void {
+    this.pending.set(id, termsOf(title, body));
+  }
+
+  /** Writes the batch's documents as one new segment, then merges full levels. Call inside the batch's transaction. */
+  write(): void {
+    if (this.pending.size === 0) return;
+    const s = this.statements;
+    const segment = Number(s.newSegment.run(0).lastInsertRowid);
+    const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
+    const ids = [...this.pending.keys()].sort((a, b) => a - b);
+    for (const id of ids) {
+      const { terms, length } = this.pending.get(id)!;
+      s.placeDocument.run(id, segment, length);
+      for (const [term, weight] of terms) {
+        let list = byTerm.get(term);
+        if (!list) byTerm.set(term, list = { ids: [], weights: [] });
+        list.ids.push(id);
+        list.weights.push(weight);
+      }
+    }
+    for (const [term, list] of byTerm) s.insertPostings.run(term, segment, encodePostings(list.ids, list.weights));
+    this.pending.clear();
+    this.mergeFullLevels();
+  }
+
+  private mergeFullLevels(): void {
+    for (;;) {
+      const full = this.statements.fullLevel.get(FANOUT);
+      if (!full) return;
+      this.merge(this.statements.segmentsAt.all(full.level), full.level + 1);
+    }
+  }
+
+  /** Rewrites the postings of `segments` as one segment at `level`, leaving out documents they no longer hold. */
+  private merge(segments: number[], level: number): void {
+    const s = this.statements;
+    const merged = Number(s.newSegment.run(level).lastInsertRowid);
+    const list = JSON.stringify(segments);
+    const holder = new Map<number, number>(s.holders.all(list));
+    // One term at a time: better-sqlite3 allows no write while a read is still being stepped through.
+    for (const term of s.termsOf.all(list)) {
+      const parts = s.postingsOf.all(term, list);
+      const capacity = parts.reduce((sum, [, postings]) => sum + maxPostings(postings), 0);
+      const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
+      let count = 0;
+      for (const [segment, postings] of parts) count = decodePostings(postings, (id) => holder.get(id) === segment, out, count);
+      if (count === 0) continue;
+      const { ids, weights } = inIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count));
+      s.insertPostings.run(term, merged, encodePostings(ids, weights));
+    }
+    s.deletePostings.run(list);
+    s.moveDocuments.run(merged, list);
+    s.deleteSegments.run(list);
+  }
+}
+
+function prepare(sqlite: SQLite.Database) {
+  const inList = 'SELECT value FROM json_each(?)';
+  return {
+    newSegment: sqlite.prepare<[number]>('INSERT INTO search_segments (level) VALUES (?)'),
+    placeDocument: sqlite.prepare<[number, number, number]>(
+      'INSERT INTO search_documents (id, segment, length) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET segment = excluded.segment, length = excluded.length',
+    ),
+    insertPostings: sqlite.prepare<[string, number, Buffer]>('INSERT INTO search_postings (term, segment, postings) VALUES (?, ?, ?)'),
+    fullLevel: sqlite.prepare<[number], { level: number }>('SELECT level FROM search_segments GROUP BY level HAVING count(*) >= ? ORDER BY level LIMIT 1'),
+    segmentsAt: sqlite.prepare<[number], number>('SELECT id FROM search_segments WHERE level = ? ORDER BY id').pluck(),
+    holders: sqlite.prepare<[string], [number, number]>(`SELECT id, segment FROM search_documents WHERE segment IN (${inList})`).raw(),
+    termsOf: sqlite.prepare<[string], string>(`SELECT DISTINCT term FROM search_postings WHERE segment IN (${inList})`).pluck(),
+    postingsOf: sqlite.prepare<[string, string], [number, Buffer]>(
+      `SELECT segment, postings FROM search_postings WHERE term = ? AND segment IN (${inList}) ORDER BY segment`,
+    ).raw(),
+    deletePostings: sqlite.prepare<[string]>(`DELETE FROM search_postings WHERE segment IN (${inList})`),
+    moveDocuments: sqlite.prepare<[number, string]>(`UPDATE search_documents SET segment = ? WHERE segment IN (${inList})`),
+    deleteSegments: sqlite.prepare<[string]>(`DELETE FROM search_segments WHERE id IN (${inList})`),
+  };
+}

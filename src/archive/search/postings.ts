@@ -1,0 +1,71 @@
+/**
+ * A term's postings in one segment of the ranking index: the documents that
+ * hold it, in increasing id order, each with the term's weighted frequency
+ * (title hits × TITLE_WEIGHT + body hits). Stored as unsigned LEB128 varints,
+ * the id as the gap from the previous one: two to three bytes a posting. Pure.
+ */
+export interface Postings {
+  ids: Uint32Array;
+  weights: Uint32Array;
+}
+
+/** Encodes postings whose ids increase. */
+export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number>): Buffer {
+  const bytes = Buffer.allocUnsafe(ids.length * 10);
+  let at = 0;
+  let previous = 0;
+  const put = (value: number): void => {
+    while (value >= 0x80) {
+      bytes[at++] = (value & 0x7f) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    bytes[at++] = value;
+  };
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id <= previous && i > 0) throw new Error(`postings out of order: ${id} after ${previous}`);
+    put(id - previous);
+    put(weights[i]!);
+    previous = id;
+  }
+  return Buffer.from(bytes.subarray(0, at));
+}
+
+/**
+ * Decodes a segment's postings, keeping those `keep` accepts (documents
+ * still held by that segment), appended to `out` from `count` on; returns the new count.
+ */
+export function decodePostings(bytes: Uint8Array, keep: (id: number) => boolean, out: Postings, count: number): number {
+  let at = 0;
+  let id = 0;
+  while (at < bytes.length) {
+    let gap = 0;
+    let scale = 1;
+    let byte: number;
+    do { byte = bytes[at++]!; gap += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    let weight = 0;
+    scale = 1;
+    do { byte = bytes[at++]!; weight += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    id += gap;
+    if (keep(id)) {
+      out.ids[count] = id;
+      out.weights[count] = weight;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** How many postings an encoded segment holds at most (each takes two bytes or more). */
+export function maxPostings(bytes: Uint8Array): number {
+  return bytes.length >> 1;
+}
+
+/** Postings sorted by id: as given when they already are (the usual case), sorted copies otherwise. */
+export function inIdOrder(ids: Uint32Array, weights: Uint32Array): Postings {
+  let sorted = true;
+  for (let i = 1; i < ids.length && sorted; i++) sorted = ids[i - 1]! < ids[i]!;
+  if (sorted) return { ids, weights };
+  const order = [...ids.keys()].sort((a, b) => ids[a]! - ids[b]!);
+  return { ids: Uint32Array.from(order, (i) => ids[i]!), weights: Uint32Array.from(order, (i) => weights[i]!) };
+}

@@ -1,0 +1,150 @@
+/**
+ * Which documents a query matches and how well, computed over the ranking
+ * index instead of inside FTS5: FTS5 scores every match before it can keep
+ * the best ten, and collects its matches slowly for common words and short
+ * prefixes. The scores are FTS5's own bm25 (k1 1.2, b 0.75, its idf floor),
+ * with a title word counting as TITLE_WEIGHT body words; a phrase is asked
+ * of FTS5, which keeps word positions, and scored there. Pure, given a source.
+ */
+import type { QueryNode } from './search-query.ts';
+import { toFts } from './search-query.ts';
+import type { Postings } from './postings.ts';
+import { words } from './tokens.ts';
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Matching documents in increasing id order, each with its score (higher is better). */
+export interface Matches {
+  ids: Uint32Array;
+  scores: Float64Array;
+}
+
+export interface RankingSource {
+  /** Documents in the index, and their average length in words. */
+  readonly documents: number;
+  readonly averageLength: number;
+  lengthOf(id: number): number;
+  /** A term's postings, in id order. */
+  postings(term: string): Postings;
+  /** The indexed terms that begin with `prefix`. */
+  termsStartingWith(prefix: string): string[];
+  /** Documents matching an FTS5 phrase expression, with FTS5's bm25 (negative, lower is better), in any order. */
+  phrase(fts: string): Array<[number, number]>;
+}
+
+const NONE: Matches = { ids: new Uint32Array(0), scores: new Float64Array(0) };
+
+export function evaluate(node: QueryNode, source: RankingSource): Matches {
+  switch (node.n) {
+    case 'term':
+      return term(node, source);
+    case 'or':
+      return node.any.map((part) => evaluate(part, source)).reduce(union);
+    case 'and': {
+      const included = node.include.map((part) => evaluate(part, source)).sort((a, b) => a.ids.length - b.ids.length);
+      let result = included.reduce(intersection);
+      for (const part of node.exclude) if (result.ids.length > 0) result = difference(result, evaluate(part, source));
+      return result;
+    }
+  }
+}
+
+function term(node: Extract<QueryNode, { n: 'term' }>, source: RankingSource): Matches {
+  const found = words(node.text);
+  if (found.length === 0) return NONE;
+  if (found.length > 1) return fromPhrase(source.phrase(toFts(node)));
+  const word = found[0]!;
+  if (!node.prefix) return scored(source.postings(word), source);
+  const forms = source.termsStartingWith(word).map((form) => source.postings(form));
+  return scored(forms.length === 0 ? { ids: new Uint32Array(0), weights: new Uint32Array(0) } : forms.reduce(sumWeights), source);
+}
+
+/** BM25 of one term (or one prefix, its forms counted together) in each document that holds it. */
+function scored({ ids, weights }: Postings, source: RankingSource): Matches {
+  const n = ids.length;
+  let idf = Math.log((source.documents - n + 0.5) / (n + 0.5));
+  if (idf <= 0) idf = 1e-6;
+  const scores = new Float64Array(n);
+  const average = source.averageLength || 1;
+  for (let i = 0; i < n; i++) {
+    const tf = weights[i]!;
+    scores[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * source.lengthOf(ids[i]!)) / average));
+  }
+  return { ids, scores };
+}
+
+function fromPhrase(rows: Array<[number, number]>): Matches {
+  rows.sort((a, b) => a[0] - b[0]);
+  return { ids: Uint32Array.from(rows, (row) => row[0]), scores: Float64Array.from(rows, (row) => -row[1]) };
+}
+
+/** Two forms of a prefix: documents holding either, their weights added. */
+function sumWeights(a: Postings, b: Postings): Postings {
+  const ids = new Uint32Array(a.ids.length + b.ids.length);
+  const weights = new Uint32Array(ids.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.ids.length || j < b.ids.length) {
+    const x = i < a.ids.length ? a.ids[i]! : Infinity;
+    const y = j < b.ids.length ? b.ids[j]! : Infinity;
+    ids[k] = Math.min(x, y);
+    weights[k++] = (x <= y ? a.weights[i++]! : 0) + (y <= x ? b.weights[j++]! : 0);
+  }
+  return { ids: ids.subarray(0, k), weights: weights.subarray(0, k) };
+}
+
+function union(a: Matches, b: Matches): Matches {
+  const ids = new Uint32Array(a.ids.length + b.ids.length);
+  const scores = new Float64Array(ids.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.ids.length || j < b.ids.length) {
+    const x = i < a.ids.length ? a.ids[i]! : Infinity;
+    const y = j < b.ids.length ? b.ids[j]! : Infinity;
+    ids[k] = Math.min(x, y);
+    scores[k++] = (x <= y ? a.scores[i++]! : 0) + (y <= x ? b.scores[j++]! : 0);
+  }
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+}
+
+function intersection(a: Matches, b: Matches): Matches {
+  const ids = new Uint32Array(Math.min(a.ids.length, b.ids.length));
+  const scores = new Float64Array(ids.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!, y = b.ids[j]!;
+    if (x < y) i++;
+    else if (y < x) j++;
+    else { ids[k] = x; scores[k++] = a.scores[i++]! + b.scores[j++]!; }
+  }
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+}
+
+function difference(a: Matches, b: Matches): Matches {
+  const ids = new Uint32Array(a.ids.length);
+  const scores = new Float64Array(ids.length);
+  let j = 0, k = 0;
+  for (let i = 0; i < a.ids.length; i++) {
+    const x = a.ids[i]!;
+    while (j < b.ids.length && b.ids[j]! < x) j++;
+    if (j < b.ids.length && b.ids[j] === x) continue;
+    ids[k] = x;
+    scores[k++] = a.scores[i]!;
+  }
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+}
+
+/** Positions of the `count` best matches: higher score first, then the newer (higher) id, as FTS5's ranking did. */
+export function bestPositions(matches: Matches, positions: ArrayLike<number>, count: number): number[] {
+  const { ids, scores } = matches;
+  const better = (p: number, q: number) => scores[q]! - scores[p]! || ids[q]! - ids[p]!;
+  const best: number[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i]!;
+    if (best.length === count && better(position, best[count - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && better(position, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, position);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
