@@ -172,12 +172,13 @@ export class DocumentRepository {
       return { ...counted, hits: await this.rows(null, ids.map((id) => ({ id, score: 0 }))) };
     }
     const matches = evaluate(query, ranking);
-    const passing: number[] = [];
-    const counted = index.count(matches.ids, filters, (position) => passing.push(position));
+    const buffer = new Uint32Array(matches.ids.length);
+    const counted = index.count(matches.ids, filters, buffer);
+    const passing = buffer.subarray(0, counted.total);
     let page: Array<{ id: number; score: number }>;
     if (sort === 'date') {
       const newer = (a: number, b: number) => index.dayOf(matches.ids[b]!) - index.dayOf(matches.ids[a]!) || matches.ids[b]! - matches.ids[a]!;
-      page = topPositions(passing, newer, offset + limit).slice(offset).map((position) => ({ id: matches.ids[position]!, score: 0 }));
+      page = topPositions(Array.from(passing), newer, offset + limit).slice(offset).map((position) => ({ id: matches.ids[position]!, score: 0 }));
     } else {
       page = bestPositions(matches, passing, offset + limit).slice(offset)
         .map((position) => ({ id: matches.ids[position]!, score: matches.scores[position]! }));

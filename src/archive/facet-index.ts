@@ -52,6 +52,7 @@ export class FacetIndex {
   private readonly countryStart: Uint32Array;
   private readonly countryCodes: Uint16Array;
   readonly size: number;
+  private maxYear = 0;
 
   /** Builds the index from every document's facet row and its (document, country) pairs sorted by document. */
   constructor(rows: Iterable<FacetRow>, countryPairs: Array<[number, string]>, maxId: number) {
@@ -67,6 +68,7 @@ export class FacetIndex {
       this.type[row.id] = this.types.id(row.type);
       this.language[row.id] = this.languages.id(row.language);
       this.year[row.id] = row.year ?? 0;
+      this.maxYear = Math.max(this.maxYear, row.year ?? 0);
       this.day[row.id] = dayNumber(row.date);
       size++;
     }
@@ -120,29 +122,32 @@ export class FacetIndex {
 
   /**
    * The total and facet counts of the documents among `ids` (all documents
-   * when null) that pass the filters; `onPass` hears the position in `ids` of
+   * when null) that pass the filters; `passing` (as long as `ids`) receives the position in `ids` of
    * each one that does, so that ranking can share this one pass.
    */
-  count(ids: ArrayLike<number> | null, filters: SearchFilters, onPass?: (position: number) => void): { total: number; facets: FacetCounts } {
+  count(ids: ArrayLike<number> | null, filters: SearchFilters, passing?: Uint32Array): { total: number; facets: FacetCounts } {
     const typeCounts = new Uint32Array(this.types.values.length);
     const languageCounts = new Uint32Array(this.languages.values.length);
     const countryCounts = new Uint32Array(this.countries.values.length);
-    const yearCounts = new Map<number, number>();
+    const yearCounts = new Uint32Array(this.maxYear + 1);
     const passes = this.exactMatcher(filters);
+    // Without filters the test is only "is this a document": the common case, and worth a loop of its own.
+    const unfiltered = !hasFilters(filters);
+    const { present, type, language, countryStart, countryCodes } = this;
+    const yearOf = this.year;
+    const length = ids === null ? present.length : ids.length;
     let total = 0;
-    const visit = (id: number, position: number): void => {
-      if (!passes!(id)) return;
-      onPass?.(position);
-      total++;
-      typeCounts[this.type[id]!]!++;
-      languageCounts[this.language[id]!]!++;
-      const year = this.year[id]!;
-      if (year) yearCounts.set(year, (yearCounts.get(year) ?? 0) + 1);
-      for (let i = this.countryStart[id]!; i < this.countryStart[id + 1]!; i++) countryCounts[this.countryCodes[i]!]!++;
-    };
     if (passes) {
-      if (ids === null) for (let id = 0; id < this.present.length; id++) visit(id, id);
-      else for (let i = 0; i < ids.length; i++) visit(ids[i]!, i);
+      for (let position = 0; position < length; position++) {
+        const id = ids === null ? position : ids[position]!;
+        if (unfiltered ? present[id] !== 1 : !passes(id)) continue;
+        if (passing) passing[total] = position;
+        total++;
+        typeCounts[type[id]!]!++;
+        languageCounts[language[id]!]!++;
+        yearCounts[yearOf[id]!]!++;
+        for (let i = countryStart[id]!; i < countryStart[id + 1]!; i++) countryCounts[countryCodes[i]!]!++;
+      }
     }
     const named = (dictionary: Dictionary, counts: Uint32Array): Record<string, number> => {
       const out: Record<string, number> = {};
@@ -150,7 +155,7 @@ export class FacetIndex {
       return out;
     };
     const year: Record<string, number> = {};
-    for (const [value, n] of [...yearCounts].sort((a, b) => a[0] - b[0])) year[String(value)] = n;
+    for (let value = 1; value < yearCounts.length; value++) if (yearCounts[value]! > 0) year[String(value)] = yearCounts[value]!;
     return {
       total,
       facets: {
@@ -161,4 +166,8 @@ export class FacetIndex {
       },
     };
   }
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.type || f.country || f.language || f.year !== undefined || f.from || f.to);
 }

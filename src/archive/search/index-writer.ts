@@ -9,7 +9,7 @@
  */
 import type SQLite from 'better-sqlite3';
 import { decodePostings, encodePostings, inIdOrder, maxPostings, type Postings } from './postings.ts';
-import { words } from './tokens.ts';
+import { countWords } from './tokens.ts';
 
 /** A word in the title counts as this many in the body, as in FTS5's bm25(…, 5.0, 1.0) before. */
 export const TITLE_WEIGHT = 5;
@@ -18,11 +18,8 @@ const FANOUT = 16;
 /** A document's terms with their weighted frequencies, and its length in words. */
 export function termsOf(title: string, body: string): { terms: Map<string, number>; length: number } {
   const terms = new Map<string, number>();
-  const titleWords = words(title);
-  const bodyWords = words(body);
-  for (const word of titleWords) terms.set(word, (terms.get(word) ?? 0) + TITLE_WEIGHT);
-  for (const word of bodyWords) terms.set(word, (terms.get(word) ?? 0) + 1);
-  return { terms, length: titleWords.length + bodyWords.length };
+  const length = countWords(title, TITLE_WEIGHT, terms) + countWords(body, 1, terms);
+  return { terms, length };
 }
 
 export class IndexWriter {
@@ -78,14 +75,16 @@ export class IndexWriter {
     const s = this.statements;
     const merged = Number(s.newSegment.run(level).lastInsertRowid);
     const list = JSON.stringify(segments);
-    const holder = new Map<number, number>(s.holders.all(list));
+    const held = s.holders.all(list);
+    const holder = new Uint32Array(held.reduce((max, [id]) => Math.max(max, id), 0) + 1);
+    for (const [id, segment] of held) holder[id] = segment;
     // One term at a time: better-sqlite3 allows no write while a read is still being stepped through.
     for (const term of s.termsOf.all(list)) {
       const parts = s.postingsOf.all(term, list);
       const capacity = parts.reduce((sum, [, postings]) => sum + maxPostings(postings), 0);
       const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
       let count = 0;
-      for (const [segment, postings] of parts) count = decodePostings(postings, (id) => holder.get(id) === segment, out, count);
+      for (const [segment, postings] of parts) count = decodePostings(postings, holder, segment, out, count);
       if (count === 0) continue;
       const { ids, weights } = inIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count));
       s.insertPostings.run(term, merged, encodePostings(ids, weights));

@@ -32,10 +32,10 @@ export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number
 }
 
 /**
- * Decodes a segment's postings, keeping those `keep` accepts (documents
- * still held by that segment), appended to `out` from `count` on; returns the new count.
+ * Decodes segment `segment`'s postings, keeping the documents it still holds
+ * (`segmentOf[id] === segment`), appended to `out` from `count` on; returns the new count.
  */
-export function decodePostings(bytes: Uint8Array, keep: (id: number) => boolean, out: Postings, count: number): number {
+export function decodePostings(bytes: Uint8Array, segmentOf: Uint32Array, segment: number, out: Postings, count: number): number {
   let at = 0;
   let id = 0;
   while (at < bytes.length) {
@@ -47,7 +47,7 @@ export function decodePostings(bytes: Uint8Array, keep: (id: number) => boolean,
     scale = 1;
     do { byte = bytes[at++]!; weight += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
     id += gap;
-    if (keep(id)) {
+    if (segmentOf[id] === segment) {
       out.ids[count] = id;
       out.weights[count] = weight;
       count++;

@@ -48,7 +48,7 @@ export class RankingIndex implements RankingSource {
     const capacity = rows.reduce((sum, [, bytes]) => sum + maxPostings(bytes), 0);
     const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
     let count = 0;
-    for (const [segment, bytes] of rows) count = decodePostings(bytes, (id) => this.segmentOf[id] === segment, out, count);
+    for (const [segment, bytes] of rows) count = decodePostings(bytes, this.segmentOf, segment, out, count);
     return inIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count));
   }
 

@@ -33,6 +33,25 @@ export function foldWord(word: string): string {
   return out;
 }
 
+/**
+ * Adds `weight` to each word's count in `into`, once per occurrence; returns
+ * how many words the text holds. The hot path of indexing: the text is lower-
+ * cased at once (word by word only where a capital sigma could end a word) and
+ * only words outside ASCII are folded character by character.
+ */
+export function countWords(text: string, weight: number, into: Map<string, number>): number {
+  const wholeLower = !text.includes('Σ');
+  const lower = wholeLower ? text.toLowerCase() : text;
+  let count = 0;
+  for (const match of lower.matchAll(WORD)) {
+    const word = wholeLower && ASCII.test(match[0]) ? match[0] : foldWord(match[0]);
+    if (word === '') continue;
+    into.set(word, (into.get(word) ?? 0) + weight);
+    count++;
+  }
+  return count;
+}
+
 /** The words of a text, folded, in order. */
 export function words(text: string): string[] {
   const out: string[] = [];
