@@ -14,6 +14,8 @@ import { countWords } from './tokens.ts';
 /** A word in the title counts as this many in the body, as in FTS5's bm25(…, 5.0, 1.0) before. */
 export const TITLE_WEIGHT = 5;
 const FANOUT = 16;
+/** Terms read together while merging. */
+const MERGE_CHUNK = 2000;
 
 /** A document's terms with their weighted frequencies, and its length in words. */
 export function termsOf(title: string, body: string): { terms: Map<string, number>; length: number } {
@@ -78,16 +80,23 @@ export class IndexWriter {
     const held = s.holders.all(list);
     const holder = new Uint32Array(held.reduce((max, [id]) => Math.max(max, id), 0) + 1);
     for (const [id, segment] of held) holder[id] = segment;
-    // One term at a time: better-sqlite3 allows no write while a read is still being stepped through.
-    for (const term of s.termsOf.all(list)) {
-      const parts = s.postingsOf.all(term, list);
-      const capacity = parts.reduce((sum, [, postings]) => sum + maxPostings(postings), 0);
-      const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
-      let count = 0;
-      for (const [segment, postings] of parts) count = decodePostings(postings, holder, segment, out, count);
-      if (count === 0) continue;
-      const { ids, weights } = inIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count));
-      s.insertPostings.run(term, merged, encodePostings(ids, weights));
+    // In chunks of terms: one read for many terms, and never the whole level in memory at once.
+    const terms = s.termsOf.all(list);
+    for (let first = 0; first < terms.length; first += MERGE_CHUNK) {
+      const last = Math.min(first + MERGE_CHUNK, terms.length) - 1;
+      const rows = s.postingsOf.all(list, terms[first]!, terms[last]!);
+      for (let at = 0; at < rows.length;) {
+        const term = rows[at]![0];
+        let end = at;
+        let capacity = 0;
+        while (end < rows.length && rows[end]![0] === term) capacity += maxPostings(rows[end++]![2]);
+        const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
+        let count = 0;
+        for (; at < end; at++) count = decodePostings(rows[at]![2], holder, rows[at]![1], out, count);
+        if (count === 0) continue;
+        const { ids, weights } = inIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count));
+        s.insertPostings.run(term, merged, encodePostings(ids, weights));
+      }
     }
     s.deletePostings.run(list);
     s.moveDocuments.run(merged, list);
@@ -106,9 +115,9 @@ function prepare(sqlite: SQLite.Database) {
     fullLevel: sqlite.prepare<[number], { level: number }>('SELECT level FROM search_segments GROUP BY level HAVING count(*) >= ? ORDER BY level LIMIT 1'),
     segmentsAt: sqlite.prepare<[number], number>('SELECT id FROM search_segments WHERE level = ? ORDER BY id').pluck(),
     holders: sqlite.prepare<[string], [number, number]>(`SELECT id, segment FROM search_documents WHERE segment IN (${inList})`).raw(),
-    termsOf: sqlite.prepare<[string], string>(`SELECT DISTINCT term FROM search_postings WHERE segment IN (${inList})`).pluck(),
-    postingsOf: sqlite.prepare<[string, string], [number, Buffer]>(
-      `SELECT segment, postings FROM search_postings WHERE term = ? AND segment IN (${inList}) ORDER BY segment`,
+    termsOf: sqlite.prepare<[string], string>(`SELECT DISTINCT term FROM search_postings WHERE segment IN (${inList}) ORDER BY term`).pluck(),
+    postingsOf: sqlite.prepare<[string, string, string], [string, number, Buffer]>(
+      `SELECT term, segment, postings FROM search_postings WHERE segment IN (${inList}) AND term BETWEEN ? AND ? ORDER BY term, segment`,
     ).raw(),
     deletePostings: sqlite.prepare<[string]>(`DELETE FROM search_postings WHERE segment IN (${inList})`),
     moveDocuments: sqlite.prepare<[number, string]>(`UPDATE search_documents SET segment = ? WHERE segment IN (${inList})`),

@@ -1,14 +1,24 @@
 /**
  * Words as SQLite's FTS5 `unicode61 remove_diacritics 2` tokenizer makes
  * them, so that Vigil's own ranking index and FTS5 (phrases) agree on what a
- * word is: letters, digits and private-use characters, with the combining
- * accents U+0300–U+036F; case folded one character at a time (no final-sigma
- * rule); accents removed from letters whose base is a Latin ASCII letter
- * ("Séoul" → "seoul", "Łódź" → "łodz", "ά" stays). Pure.
+ * word is: letters, digits and private-use characters, with the 25 combining
+ * accents SQLite keeps inside a word (any other mark ends it); case folded
+ * one character at a time, with SQLite's foldings beyond lower case (final
+ * sigma, Greek symbol forms, micro sign); accents removed from letters whose
+ * base is a Latin ASCII letter ("Séoul" → "seoul", "Łódź" → "łodz", "ά"
+ * stays). Where SQLite's Unicode 6.1 tables differ from today's (newer
+ * characters, emoji), the two may differ. Pure.
  */
-const WORD = /[\p{L}\p{N}\p{Co}\u0300-\u036f]+/gu;
+const JOINING_ACCENTS = '\u0300-\u0304\u0306-\u030c\u030f\u0311\u031b\u0323-\u0328\u032d\u032e\u0330\u0331';
+const WORD = new RegExp(`[\\p{L}\\p{N}\\p{Co}${JOINING_ACCENTS}]+`, 'gu');
 const ASCII = /^[\x00-\x7f]*$/;
 const ACCENTS = /[\u0300-\u036f]/g;
+/** Foldings SQLite makes that lower-casing does not. */
+const FURTHER_FOLDING: Record<string, string> = {
+  'ς': 'σ', 'µ': 'μ', 'ϐ': 'β', 'ϑ': 'θ', 'ϕ': 'φ', 'ϖ': 'π', 'ϰ': 'κ', 'ϱ': 'ρ', 'ϵ': 'ε', 'ẛ': 's', '\u1fbe': 'ι',
+};
+/** Letters SQLite's accent table leaves as they are. */
+const ACCENT_KEPT = new Set(['ǡ']);
 const folded = new Map<string, string>();
 
 function foldCharacter(character: string): string {
@@ -16,7 +26,9 @@ function foldCharacter(character: string): string {
   if (out !== undefined) return out;
   out = '';
   // Lower case first: "İ" becomes "i" and a dot above, which is then dropped as an accent.
-  for (const lower of character === 'ſ' ? 's' : character.toLowerCase()) {
+  for (let lower of character === 'ſ' ? 's' : character.toLowerCase()) {
+    lower = FURTHER_FOLDING[lower] ?? lower;
+    if (ACCENT_KEPT.has(lower)) { out += lower; continue; }
     const parts = lower.normalize('NFD');
     const base = parts.replace(ACCENTS, '');
     out += base.length === 1 && base < '\x80' ? base : base === '' ? '' : lower.replace(ACCENTS, '');
@@ -36,15 +48,13 @@ export function foldWord(word: string): string {
 /**
  * Adds `weight` to each word's count in `into`, once per occurrence; returns
  * how many words the text holds. The hot path of indexing: the text is lower-
- * cased at once (word by word only where a capital sigma could end a word) and
+ * cased at once (a final sigma this makes is folded back with the rest) and
  * only words outside ASCII are folded character by character.
  */
 export function countWords(text: string, weight: number, into: Map<string, number>): number {
-  const wholeLower = !text.includes('Σ');
-  const lower = wholeLower ? text.toLowerCase() : text;
   let count = 0;
-  for (const match of lower.matchAll(WORD)) {
-    const word = wholeLower && ASCII.test(match[0]) ? match[0] : foldWord(match[0]);
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const word = ASCII.test(match[0]) ? match[0] : foldWord(match[0]);
     if (word === '') continue;
     into.set(word, (into.get(word) ?? 0) + weight);
     count++;

@@ -16,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     postings BLOB NOT NULL
   )`.execute(db);
   await sql`CREATE UNIQUE INDEX search_postings_term ON search_postings (term, segment)`.execute(db);
-  await sql`CREATE INDEX search_postings_segment ON search_postings (segment)`.execute(db);
+  await sql`CREATE INDEX search_postings_segment ON search_postings (segment, term)`.execute(db);
   await sql`CREATE TABLE search_documents (
     id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     segment INTEGER NOT NULL,
