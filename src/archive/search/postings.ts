@@ -9,11 +9,24 @@ export interface Postings {
   weights: Uint32Array;
 }
 
-/** Encodes postings whose ids increase. */
+/** Bytes a value takes as a varint. */
+function varintSize(value: number): number {
+  let size = 1;
+  while (value >= 0x80) { value = Math.floor(value / 128); size++; }
+  return size;
+}
+
+/** Encodes postings whose ids increase, into a buffer of exactly their size (measured first: large lists are common). */
 export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number>): Buffer {
-  const bytes = Buffer.allocUnsafe(ids.length * 10);
+  let size = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const previous = i === 0 ? 0 : ids[i - 1]!;
+    if (i > 0 && id <= previous) throw new Error(`postings out of order: ${id} after ${previous}`);
+    size += varintSize(id - previous) + varintSize(weights[i]!);
+  }
+  const bytes = Buffer.allocUnsafe(size);
   let at = 0;
-  let previous = 0;
   const put = (value: number): void => {
     while (value >= 0x80) {
       bytes[at++] = (value & 0x7f) | 0x80;
@@ -22,13 +35,10 @@ export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number
     bytes[at++] = value;
   };
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (id <= previous && i > 0) throw new Error(`postings out of order: ${id} after ${previous}`);
-    put(id - previous);
+    put(ids[i]! - (i === 0 ? 0 : ids[i - 1]!));
     put(weights[i]!);
-    previous = id;
   }
-  return Buffer.from(bytes.subarray(0, at));
+  return bytes;
 }
 
 /**
