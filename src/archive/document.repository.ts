@@ -11,7 +11,7 @@ import type { Database, DocumentsTable } from '../db/schema.ts';
 import { DocumentWriter, type DocumentToSave, type SaveOutcome } from './document.writer.ts';
 import { FacetIndex, type FacetRow } from './facet-index.ts';
 import { RankingIndex } from './search/ranking-index.ts';
-import { bestPositions, evaluate } from './search/ranking.ts';
+import { bestPositions, evaluate, topPositions } from './search/ranking.ts';
 import type { QueryNode } from './search/search-query.ts';
 import { makeSnippet } from './search/snippet.ts';
 
@@ -178,7 +178,7 @@ export class DocumentRepository {
     let page: Array<{ id: number; score: number }>;
     if (sort === 'date') {
       const newer = (a: number, b: number) => index.dayOf(matches.ids[b]!) - index.dayOf(matches.ids[a]!) || matches.ids[b]! - matches.ids[a]!;
-      page = topPositions(Array.from(passing), newer, offset + limit).slice(offset).map((position) => ({ id: matches.ids[position]!, score: 0 }));
+      page = topPositions(passing, newer, offset + limit).slice(offset).map((position) => ({ id: matches.ids[position]!, score: 0 }));
     } else {
       page = bestPositions(matches, passing, offset + limit).slice(offset)
         .map((position) => ({ id: matches.ids[position]!, score: matches.scores[position]! }));
@@ -248,19 +248,4 @@ export class DocumentRepository {
     const row = await this.db.selectFrom('documents').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
     return row?.at ?? null;
   }
-}
-
-/** Positions of the `count` best entries by `better` (negative: a before b), best first. */
-function topPositions(positions: number[], better: (a: number, b: number) => number, count: number): number[] {
-  if (count >= positions.length / 4) return positions.sort(better).slice(0, count);
-  // A small page from many matches: keep the best so far in a short sorted list.
-  const best: number[] = [];
-  for (const position of positions) {
-    if (best.length === count && better(position, best[count - 1]!) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && better(position, best[at - 1]!) < 0) at--;
-    best.splice(at, 0, position);
-    if (best.length > count) best.pop();
-  }
-  return best;
 }

@@ -81,29 +81,27 @@ function fromPhrase(rows: Array<[number, number]>): Matches {
 
 /** Two forms of a prefix: documents holding either, their weights added. */
 function sumWeights(a: Postings, b: Postings): Postings {
-  const ids = new Uint32Array(a.ids.length + b.ids.length);
-  const weights = new Uint32Array(ids.length);
-  let i = 0, j = 0, k = 0;
-  while (i < a.ids.length || j < b.ids.length) {
-    const x = i < a.ids.length ? a.ids[i]! : Infinity;
-    const y = j < b.ids.length ? b.ids[j]! : Infinity;
-    ids[k] = Math.min(x, y);
-    weights[k++] = (x <= y ? a.weights[i++]! : 0) + (y <= x ? b.weights[j++]! : 0);
-  }
-  return { ids: ids.subarray(0, k), weights: weights.subarray(0, k) };
+  const [ids, weights] = mergeAdding(a.ids, a.weights, b.ids, b.weights, new Uint32Array(a.ids.length + b.ids.length));
+  return { ids, weights };
 }
 
+/** Documents matching either part, their scores added. */
 function union(a: Matches, b: Matches): Matches {
-  const ids = new Uint32Array(a.ids.length + b.ids.length);
-  const scores = new Float64Array(ids.length);
+  const [ids, scores] = mergeAdding(a.ids, a.scores, b.ids, b.scores, new Float64Array(a.ids.length + b.ids.length));
+  return { ids, scores };
+}
+
+/** The ids of both lists once each, in order, with the values of an id in both added, written to `values`. */
+function mergeAdding<V extends Uint32Array | Float64Array>(aIds: Uint32Array, aValues: V, bIds: Uint32Array, bValues: V, values: V): [Uint32Array, V] {
+  const ids = new Uint32Array(values.length);
   let i = 0, j = 0, k = 0;
-  while (i < a.ids.length || j < b.ids.length) {
-    const x = i < a.ids.length ? a.ids[i]! : Infinity;
-    const y = j < b.ids.length ? b.ids[j]! : Infinity;
+  while (i < aIds.length || j < bIds.length) {
+    const x = i < aIds.length ? aIds[i]! : Infinity;
+    const y = j < bIds.length ? bIds[j]! : Infinity;
     ids[k] = Math.min(x, y);
-    scores[k++] = (x <= y ? a.scores[i++]! : 0) + (y <= x ? b.scores[j++]! : 0);
+    values[k++] = (x <= y ? aValues[i++]! : 0) + (y <= x ? bValues[j++]! : 0);
   }
-  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+  return [ids.subarray(0, k), values.subarray(0, k) as V];
 }
 
 function intersection(a: Matches, b: Matches): Matches {
@@ -136,7 +134,13 @@ function difference(a: Matches, b: Matches): Matches {
 /** Positions of the `count` best matches: higher score first, then the newer (higher) id, as FTS5's ranking did. */
 export function bestPositions(matches: Matches, positions: ArrayLike<number>, count: number): number[] {
   const { ids, scores } = matches;
-  const better = (p: number, q: number) => scores[q]! - scores[p]! || ids[q]! - ids[p]!;
+  return topPositions(positions, (p, q) => scores[q]! - scores[p]! || ids[q]! - ids[p]!, count);
+}
+
+/** The `count` first of `positions` by `better` (negative: a before b), in that order. */
+export function topPositions(positions: ArrayLike<number>, better: (a: number, b: number) => number, count: number): number[] {
+  if (count >= positions.length / 4) return Array.from(positions).sort(better).slice(0, count);
+  // A small page from many matches: keep the best so far in a short sorted list.
   const best: number[] = [];
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
