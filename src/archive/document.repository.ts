@@ -52,7 +52,7 @@ export const MATCH_END = '\u0003';
 
 
 export class DocumentRepository {
-  private indexes: { facets: FacetIndex; ranking: RankingIndex } | null = null;
+  private indexes: { facets: FacetIndex; ranking: RankingIndex | null } | null = null;
   private indexesVersion = -1;
   private readonly dataVersion: () => number;
   private readonly writer: DocumentWriter;
@@ -97,16 +97,26 @@ export class DocumentRepository {
     return `${this.dataVersion()}.${this.ownWrites}`;
   }
 
-  /** The facet and ranking indexes, built again when this or another connection (an import beside the server) changed the documents. */
-  private indexes_(): { facets: FacetIndex; ranking: RankingIndex } {
+  /**
+   * The facet index, and the ranking index once a search with words needs
+   * it; built again when this or another connection (an import beside the
+   * server) changed the documents.
+   */
+  private indexes_(): { facets: FacetIndex; ranking: () => RankingIndex } {
     const version = this.dataVersion();
-    if (this.indexes && version === this.indexesVersion) return this.indexes;
+    if (!this.indexes || version !== this.indexesVersion) {
+      this.indexes = { facets: this.buildFacets(), ranking: null };
+      this.indexesVersion = version;
+    }
+    const indexes = this.indexes;
+    return { facets: indexes.facets, ranking: () => (indexes.ranking ??= new RankingIndex(this.sqlite, indexes.facets.maxId)) };
+  }
+
+  private buildFacets(): FacetIndex {
     const rows = this.sqlite.prepare<[], FacetRow>('SELECT id, type, year, language, date FROM documents').iterate();
     const pairs = this.sqlite.prepare<[], [number, string]>('SELECT document_id, country FROM document_countries ORDER BY document_id').raw().all();
     const maxId = this.sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM documents').pluck().get()!;
-    this.indexes = { facets: new FacetIndex(rows, pairs, maxId), ranking: new RankingIndex(this.sqlite, maxId) };
-    this.indexesVersion = version;
-    return this.indexes;
+    return new FacetIndex(rows, pairs, maxId);
   }
 
   /** Stores a batch of documents in one transaction; see DocumentWriter. */
@@ -171,7 +181,7 @@ export class DocumentRepository {
       const ids = counted.total === 0 ? [] : await this.newestIds(filters, limit, offset);
       return { ...counted, hits: await this.rows(null, ids.map((id) => ({ id, score: 0 }))) };
     }
-    const matches = evaluate(query, ranking);
+    const matches = evaluate(query, ranking());
     const buffer = new Uint32Array(matches.ids.length);
     const counted = index.count(matches.ids, filters, buffer);
     const passing = buffer.subarray(0, counted.total);

@@ -52,10 +52,13 @@ export class FacetIndex {
   private readonly countryStart: Uint32Array;
   private readonly countryCodes: Uint16Array;
   readonly size: number;
+  /** The highest document id the index covers. */
+  readonly maxId: number;
   private maxYear = 0;
 
   /** Builds the index from every document's facet row and its (document, country) pairs sorted by document. */
   constructor(rows: Iterable<FacetRow>, countryPairs: Array<[number, string]>, maxId: number) {
+    this.maxId = maxId;
     const length = maxId + 1;
     this.present = new Uint8Array(length);
     this.type = new Uint16Array(length);
@@ -86,11 +89,7 @@ export class FacetIndex {
     this.countryStart[length] = at;
   }
 
-  /** A test for the filters; one that passes nothing when a filter names a value no document has. */
-  matcher(filters: SearchFilters): (id: number) => boolean {
-    return this.exactMatcher(filters) ?? (() => false);
-  }
-
+  /** A test for the filters, or null when a filter names a value no document has (nothing passes). */
   private exactMatcher(filters: SearchFilters): ((id: number) => boolean) | null {
     const type = filters.type ? this.types.find(filters.type) : 0;
     const language = filters.language ? this.languages.find(filters.language) : 0;

@@ -28,7 +28,7 @@ export class IndexWriter {
   private pending = new Map<number, { terms: Map<string, number>; length: number }>();
   private readonly statements: ReturnType<typeof prepare>;
 
-  constructor(private readonly sqlite: SQLite.Database) {
+  constructor(sqlite: SQLite.Database) {
     this.statements = prepare(sqlite);
   }
 
