@@ -7,6 +7,16 @@ export type Block =
   | { kind: 'heading'; depth: number; text: string }
   | { kind: 'paragraph'; text: string };
 
+/** Runs of whitespace as one space. Single spaces are left alone, so most text is not copied. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, ' ');
+}
+
+/** Runs of spaces and tabs (not line breaks) as one space. */
+export function collapseBlanks(line: string): string {
+  return line.replace(/[ \t]{2,}|\t/g, ' ');
+}
+
 /** A reading failure whose message is fit to show to the person importing. */
 export class DocumentError extends Error {
   override name = 'DocumentError';

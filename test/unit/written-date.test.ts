@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isoDate, readWrittenDate } from '../../src/domain/written-date.ts';
+import { isoDate, readWithChrono, readWrittenDate } from '../../src/domain/written-date.ts';
 
 describe('readWrittenDate', () => {
   it.each([
@@ -81,5 +81,40 @@ describe('isoDate', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the quick reading of an opening date', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const LANGUAGES = ['en', 'fr', 'de', 'es', 'pt', 'nl', 'it'];
+  // What may follow a date on a header line, and what makes the quick path leave the text to chrono.
+  const ENDINGS = ['', ' AI Index ASA 17/013/2002 - News Service Nr. 56', ' 10:00', ' - 28 March 2002', '\n12 May 1999', ' et le 3 mai 2001'];
+  const DECLINED = ['.', 'T09:00', '/x', '-1'];
+
+  it('reads the date a text opens with as written, and leaves anything else to chrono', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1950, max: 2030 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(...ENDINGS, ...DECLINED), fc.constantFrom(...LANGUAGES),
+        (year, month, day, form, ending, language) => {
+          const name = MONTHS[(month - 1) % 12]!;
+          const date = [`${day}/${pad(month)}/${year}`, `${year}-${pad(month)}-${pad(day)}`, `${pad(day)}/${month}/${year}`, `${day} ${name} ${year}`, `${name} ${day}, ${year}`][form]!;
+          const text = ` ${date}${ending}`;
+          const named = form >= 3;
+          const written = isoDate(year, named ? (month - 1) % 12 + 1 : month, day);
+          const quick = written !== null && !DECLINED.includes(ending) && (!named || language === 'en');
+          expect(readWrittenDate(text, language)).toBe(quick ? written : readWithChrono(text, language));
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it('agrees with chrono on the header lines it reads quickly', () => {
+    for (const line of ['27 March 2002 Al Index ASA 17/013/2002 - News Service Nr. 56', 'March 27, 2002', '27/03/2002', '2002-03-27 10:00']) {
+      expect(readWrittenDate(line)).toBe('2002-03-27');
+      expect(readWithChrono(line)).toBe('2002-03-27');
+    }
   });
 });

@@ -3,7 +3,7 @@
  * processors, hard-wrapped, often with Markdown-like marks (`## Background`,
  * `**Public Statement**`) left in. Paragraphs are separated by blank lines.
  */
-import type { Block } from '../blocks.ts';
+import { collapseBlanks, type Block } from '../blocks.ts';
 
 const ATX_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const SETEXT_UNDERLINE = /^\s*(=+|-+)\s*$/;
@@ -11,18 +11,18 @@ const SEPARATOR = /^[\s*\-=_~#.]+$/;
 
 /** Removes emphasis marks that Markdown-minded converters leave around words. */
 export function stripInlineMarks(line: string): string {
-  if (!line.includes('*') && !line.includes('_')) return line.replace(/[ \t]+/g, ' ').trim();
-  return line
+  if (!line.includes('*') && !line.includes('_')) return collapseBlanks(line).trim();
+  return collapseBlanks(line
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(^|[\s(])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?=$|[\s).,;:!?])/g, '$1$2')
-    .replace(/[ \t]+/g, ' ')
+    .replace(/(^|[\s(])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?=$|[\s).,;:!?])/g, '$1$2'))
     .trim();
 }
 
 function isCapitalHeading(line: string): boolean {
   const text = line.trim();
+  if (text.length > 60) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return text.length <= 60 && letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
     && !/[.,;]$/.test(text) && !/\d{2,}/.test(text);
 }
 

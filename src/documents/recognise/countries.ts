@@ -68,6 +68,17 @@ function lookup(phrase: string): string | undefined {
   );
 }
 
+/** The span of a word that carries a sentence's full stop ("Spain.") or a plural or possessive ending. */
+function spanOfInflected(word: string): number {
+  const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+  if (bare !== word) {
+    const span = SPAN.get(bare);
+    if (span !== undefined) return span;
+  }
+  if (!bare.endsWith('s')) return 0;
+  return SPAN.get(bare.replace(/(?:['’]s|s)$/, '')) ?? 0;
+}
+
 /** How many times each country (ISO alpha-2) is named in a text. */
 export function countCountryMentions(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -75,9 +86,7 @@ export function countCountryMentions(text: string): Map<string, number> {
   for (const match of text.matchAll(CAPITALISED)) {
     if (match.index < skipUntil) continue;
     const word = match[0];
-    // A sentence's full stop stays on its last word ("Spain."): look the word up without it too.
-    const bare = word.replace(/\.$/, '');
-    const span = SPAN.get(word) ?? SPAN.get(bare) ?? SPAN.get(bare.replace(/(?:['’]s|s)$/, '')) ?? 0;
+    const span = SPAN.get(word) ?? spanOfInflected(word);
     if (span === 0) continue;
     const words = [word];
     const ends = [match.index + word.length];

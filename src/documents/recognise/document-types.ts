@@ -45,9 +45,20 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}&\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
+const KEPT = /[\p{L}\p{N}&]/gu;
+// Folding never takes letters or digits away, so a line with more of them than any spelling names no type.
+const MOST_KEPT = Math.max(...Object.keys(SPELLINGS).map((spelling) => spelling.match(KEPT)!.length));
+
+function keepsAtMost(line: string, limit: number): boolean {
+  if (line.length <= limit) return true;
+  KEPT.lastIndex = 0;
+  for (let kept = 0; KEPT.exec(line); ) if (++kept > limit) return false;
+  return true;
+}
+
 /** The type a line names when the line is nothing but a type (`Public Statement`). */
 export function typeNamedBy(line: string): DocumentType | null {
-  return SPELLINGS[fold(line)] ?? null;
+  return keepsAtMost(line, MOST_KEPT) ? SPELLINGS[fold(line)] ?? null : null;
 }
 
 /**

@@ -47,7 +47,7 @@ function titleCase(name: string): string {
  * organisation, naming a document type beside the name, or standing first.
  */
 function organisationLine(line: string, first = false): string | null {
-  if (!isShouting(line) || line.includes(':') || line.length > 90 || OLD_DISTRIBUTION.test(line)) return null;
+  if (line.length > 90 || line.includes(':') || !isShouting(line) || OLD_DISTRIBUTION.test(line)) return null;
   if (!first && !ORGANISATION_WORD.test(line) && !typeMentionedIn(line)?.rest) return null;
   if (typeNamedBy(line)) return null;
   const rest = typeMentionedIn(line)?.rest ?? line;

@@ -7,7 +7,7 @@ import {
   countriesOfIndexNumber, describeIndexNumber, findIndexNumbers, formatIndexNumber,
 } from '../../domain/index-number.ts';
 import { readWrittenDate } from '../../domain/written-date.ts';
-import { DocumentError, type Block } from '../blocks.ts';
+import { collapseWhitespace, DocumentError, type Block } from '../blocks.ts';
 import type { ReadDocument, Section } from '../document.ts';
 import { countCountryMentions } from './countries.ts';
 import { isHeaderLine, isShouting, readHeader } from './header.ts';
@@ -25,7 +25,7 @@ interface Layout {
 }
 
 function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text).trim();
 }
 
 function firstSentence(text: string): string {
@@ -101,8 +101,9 @@ function countriesOf(indexCountries: string[], title: string, body: string): str
   const found = new Set(indexCountries);
   for (const code of countCountryMentions(title).keys()) found.add(code);
   const mentions = [...countCountryMentions(body)].sort((a, b) => b[1] - a[1]);
-  const words = body.split(/\s+/).length;
-  for (const [code, count] of mentions) if (count >= 2 || words < 150) found.add(code);
+  // Fewer than 150 pieces between runs of whitespace, counted without splitting the whole body.
+  const short = !/^\S*(?:\s+\S+){148}\s/.test(body);
+  for (const [code, count] of mentions) if (count >= 2 || short) found.add(code);
   return [...found];
 }
 
@@ -140,6 +141,6 @@ export function recogniseDocument(blocks: Block[]): ReadDocument {
     contact: trailer.contact,
     countries: countriesOf(index ? countriesOfIndexNumber(index) : [], layout.title, bodyText),
     language,
-    contentHash: createHash('sha256').update(`${layout.title}\n${bodyText}`.toLowerCase().replace(/\s+/g, ' ')).digest('hex'),
+    contentHash: createHash('sha256').update(collapseWhitespace(`${layout.title}\n${bodyText}`.toLowerCase())).digest('hex'),
   };
 }
