@@ -3,13 +3,13 @@
  * site and the API all go through this service; it holds no SQL.
  */
 import type { AuditActor } from '../access/audit/audit.repository.ts';
-import { formatIndexNumber, indexNumberSlug, parseIndexNumber } from '../domain/index-number.ts';
-import type { ReadDocument } from '../documents/document.ts';
-import { DEFAULT_MAX_BYTES, type ReadResult } from '../documents/read-file.ts';
-import { documentReader, type DocumentReader } from '../documents/read-pool.ts';
+import { formatIndexNumber, parseIndexNumber } from '../domain/index-number.ts';
+import { DEFAULT_MAX_BYTES } from '../documents/read-file.ts';
 import { LRUCache } from 'lru-cache';
-import { collectFiles } from './collect-files.ts';
-import type { DocumentRepository, FacetCounts, NewDocumentRow, SearchFilters } from './document.repository.ts';
+import { collectFiles } from './import/collect-files.ts';
+import { documentPreparer, type DocumentPreparer } from './import/import-pool.ts';
+import type { PreparedDocument, PreparedResult } from './import/prepare.ts';
+import type { DocumentRepository, FacetCounts, SearchFilters } from './document.repository.ts';
 import { presentDocument, presentHit, type DocumentView, type HitView } from './document.presenter.ts';
 import { parseSearchQuery, type QueryNode } from './search/search-query.ts';
 
@@ -47,38 +47,6 @@ export interface SearchResult {
 
 const BATCH = 200;
 
-function toRow(document: ReadDocument, sourceFile: string | null): NewDocumentRow {
-  const parts = document.indexParts;
-  const parsed = document.index ? parseIndexNumber(document.index) : null;
-  return {
-    slug: parsed
-      ? indexNumberSlug(parsed) + (document.language === 'en' ? '' : `-${document.language}`)
-      : `doc-${document.contentHash.slice(0, 12)}`,
-    index_number: document.index,
-    index_as_printed: document.indexAsPrinted,
-    index_prefix: parts?.prefix ?? null,
-    index_country_number: parts?.countryNumber ?? null,
-    index_sequence: parts?.sequence ?? null,
-    index_year: parts?.year ?? null,
-    language: document.language,
-    type: document.type,
-    date: document.date,
-    year: document.date ? Number(document.date.slice(0, 4)) : (parts?.year ?? null),
-    news_service_number: document.newsServiceNumber,
-    urgent_action: document.urgentAction,
-    title: document.title,
-    organisation: document.organisation,
-    body: document.sections.map((s) => (s.heading ? `${s.heading}\n${s.text}` : s.text)).join('\n\n'),
-    sections: JSON.stringify(document.sections),
-    end_marker: document.endMarker,
-    distribution: document.distribution,
-    contact: document.contact ? JSON.stringify(document.contact) : null,
-    countries: JSON.stringify(document.countries),
-    content_hash: document.contentHash,
-    source_file: sourceFile,
-  };
-}
-
 function sortedByCount(facet: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(facet).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
@@ -113,33 +81,31 @@ export class ArchiveService {
     const { files, missing } = await collectFiles(paths);
     const summary: ImportSummary = { imported: 0, updated: 0, failed: [...missing] };
     for (const failure of missing) options.onFile?.(failure.file, failure);
-    const reader = documentReader(files.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const preparer = documentPreparer(files.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
     try {
-      // Reading runs ahead of writing by one batch, so workers parse while the database writes.
-      let pending = this.readBatch(reader, files.slice(0, BATCH));
+      // Reading runs ahead of writing by one batch, so workers read and prepare while the database writes.
+      let pending = this.prepareBatch(preparer, files.slice(0, BATCH));
       for (let start = 0; start < files.length; start += BATCH) {
         const read = await pending;
-        pending = this.readBatch(reader, files.slice(start + BATCH, start + 2 * BATCH));
+        pending = this.prepareBatch(preparer, files.slice(start + BATCH, start + 2 * BATCH));
         this.saveBatch(read, summary, options);
       }
       await pending;
     } finally {
-      await reader.close();
+      await preparer.close();
     }
     return summary;
   }
 
-  private readBatch(reader: DocumentReader, files: string[]): Promise<Array<{ file: string; result: ReadResult }>> {
-    return Promise.all(files.map(async (file) => ({ file, result: await reader.read(file) })));
+  private prepareBatch(preparer: DocumentPreparer, files: string[]): Promise<Array<{ file: string; result: PreparedResult }>> {
+    return Promise.all(files.map(async (file) => ({ file, result: await preparer.prepare(file) })));
   }
 
-  private saveBatch(read: Array<{ file: string; result: ReadResult }>, summary: ImportSummary, options: ImportOptions): void {
-    const readable = read.filter((item) => item.result.ok);
+  private saveBatch(read: Array<{ file: string; result: PreparedResult }>, summary: ImportSummary, options: ImportOptions): void {
+    const prepared: PreparedDocument[] = [];
+    for (const { result } of read) if (result.ok) prepared.push(result.prepared);
     const outcomes = this.documents.save(
-      readable.map(({ file, result }) => {
-        const document = (result as Extract<ReadResult, { ok: true }>).document;
-        return { row: toRow(document, file), countries: document.countries };
-      }),
+      prepared,
       new Date().toISOString(),
       options.actor ?? { id: null, label: 'system' },
     );

@@ -9,12 +9,11 @@ import type SQLite from 'better-sqlite3';
 import { auditAppender } from '../access/audit/audit.append-sync.ts';
 import type { AuditActor } from '../access/audit/audit.repository.ts';
 import type { NewDocumentRow } from './document.repository.ts';
+import type { PreparedDocument } from './import/prepare.ts';
+import { termsOf } from './search/document-terms.ts';
 import { IndexWriter } from './search/index-writer.ts';
 
-export interface DocumentToSave {
-  row: NewDocumentRow;
-  countries: string[];
-}
+export type DocumentToSave = PreparedDocument;
 
 export type SaveOutcome = 'imported' | 'updated' | { error: string };
 
@@ -89,7 +88,7 @@ export class DocumentWriter {
       orphans.run();
       this.index.reset();
       const rows = backlog.all(BACKLOG_CHUNK);
-      for (const row of rows) this.index.add(row.id, row.title, row.body);
+      for (const row of rows) this.index.add(row.id, termsOf(row.title, row.body));
       this.index.write();
       if (rows.length > 0) clearBacklog.run(rows.at(-1)!.id);
       return rows.length;
@@ -108,7 +107,7 @@ export class DocumentWriter {
     return this.saveAll(documents, now, actor);
   }
 
-  private store({ row, countries }: DocumentToSave, now: string): 'imported' | 'updated' {
+  private store({ row, countries, terms }: DocumentToSave, now: string): 'imported' | 'updated' {
     const existing = row.index_number ? this.byIndex.get(row.index_number, row.language) : this.byContent.get(row.content_hash);
     let id: number;
     if (existing) {
@@ -122,7 +121,7 @@ export class DocumentWriter {
     this.ftsInsert.run(id, row.title, row.body);
     for (const country of countries) this.countryInsert.run(id, country, row.date);
     // Last, so that a document whose savepoint rolls back never reaches the index.
-    this.index.add(id, row.title, row.body);
+    this.index.add(id, terms);
     return existing ? 'updated' : 'imported';
   }
 

@@ -4,6 +4,7 @@
  * then hands the text to its format reader and the blocks to recognition.
  * Never throws: every failure comes back as a clear reason.
  */
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DocumentError, type Block } from './blocks.ts';
 import type { ReadDocument } from './document.ts';
@@ -74,4 +75,16 @@ export async function readDocumentFile(name: string, bytes: Uint8Array, maxBytes
     if (error instanceof DocumentError) return { ok: false, error: error.message };
     return { ok: false, error: `could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Reads one file from disk into a document; failures to open it become reasons too. */
+export async function readDocumentAt(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})` };
+  }
+  return readDocumentFile(file, bytes, maxBytes);
 }

@@ -12,7 +12,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../src/archive/index.ts';
 import { DocumentRepository, type NewDocumentRow } from '../../src/archive/document.repository.ts';
 import { parseSearchQuery } from '../../src/archive/search/search-query.ts';
+import { termsOf } from '../../src/archive/search/document-terms.ts';
 import { openDatabase } from '../../src/db/connection.ts';
+
+/** A row as an import hands it to the writer, with its terms. */
+const toSave = (row: NewDocumentRow) => ({ row, countries: [], terms: termsOf(row.title, row.body) });
 
 const root = mkdtempSync(join(tmpdir(), 'vigil-ranking-index-'));
 afterAll(() => rmSync(root, { recursive: true, force: true, maxRetries: 3 }));
@@ -187,7 +191,7 @@ describe('ranking index: a database made before it existed', () => {
     await archive.close();
     const connection = await openDatabase(dataDir);
     const repository = new DocumentRepository(connection.db, connection.sqlite);
-    const outcomes = repository.save(Array.from({ length: MORE }, (_, n) => ({ row: row(n), countries: [] })), new Date().toISOString(), { id: null, label: 'system' });
+    const outcomes = repository.save(Array.from({ length: MORE }, (_, n) => toSave(row(n))), new Date().toISOString(), { id: null, label: 'system' });
     expect(outcomes.every((outcome) => outcome === 'imported')).toBe(true);
     // As migration 005 leaves a database made before it: no index, every document in the backlog (and an id long gone).
     connection.sqlite.exec(`DELETE FROM search_postings; DELETE FROM search_documents; DELETE FROM search_segments;

@@ -14,7 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentRepository, type NewDocumentRow } from '../../src/archive/document.repository.ts';
 import { bestPositions } from '../../src/archive/search/ranking.ts';
 import { parseSearchQuery, toFts, type QueryNode } from '../../src/archive/search/search-query.ts';
+import { termsOf } from '../../src/archive/search/document-terms.ts';
 import { openDatabase, type Connection } from '../../src/db/connection.ts';
+
+/** A row as an import hands it to the writer, with its terms. */
+const toSave = (row: NewDocumentRow) => ({ row, countries: [], terms: termsOf(row.title, row.body) });
 
 const root = mkdtempSync(join(tmpdir(), 'vigil-ranking-'));
 afterAll(() => rmSync(root, { recursive: true, force: true, maxRetries: 3 }));
@@ -147,13 +151,13 @@ describe('ranking index: the same answers as FTS5', () => {
         let next = 0;
         for (const size of batches) {
           if (next >= documents.length) break;
-          const batch = documents.slice(next, next + size).map((d, i) => ({ row: row(next + i, d.title, d.body), countries: [] }));
+          const batch = documents.slice(next, next + size).map((d, i) => toSave(row(next + i, d.title, d.body)));
           expect(repository.save(batch, NOW, SYSTEM).every((outcome) => outcome === 'imported')).toBe(true);
           next += size;
         }
         // Updates come one or two to a batch; the same document may be updated twice in one batch (the later text wins).
         for (let i = 0; i < updates.length; i += 2) {
-          const batch = updates.slice(i, i + 2).map(([n, d]) => ({ row: row(n, d.title, d.body), countries: [] }));
+          const batch = updates.slice(i, i + 2).map(([n, d]) => toSave(row(n, d.title, d.body)));
           expect(repository.save(batch, NOW, SYSTEM).every((outcome) => outcome === 'updated')).toBe(true);
         }
         for (const q of queries) await expectSameAsFts5(connection, repository, q);
@@ -173,7 +177,7 @@ describe('ranking index: the same answers as FTS5', () => {
         ['Other words', 'Unrelated words only.'],
         ['More words', 'Still unrelated.'],
       ];
-      repository.save(texts.map(([title, body], n) => ({ row: row(n + 1, title, body), countries: [] })), NOW, SYSTEM);
+      repository.save(texts.map(([title, body], n) => toSave(row(n + 1, title, body))), NOW, SYSTEM);
       for (const q of ['border', 'border camps', 'border OR camps', 'border -camps', '"border police"', 'bord*']) {
         await expectSameAsFts5(connection, repository, q);
       }
@@ -204,9 +208,9 @@ describe('ranking index: the same answers as FTS5', () => {
     const { connection, repository } = await freshArchive();
     try {
       repository.save([
-        { row: row(1, 'Η ιστορία της πόλης', 'Κείμενο.'), countries: [] },
-        { row: row(2, 'Η ΙΣΤΟΡΙΑ ΤΗΣ ΠΟΛΗΣ', 'ΚΕΙΜΕΝΟ.'), countries: [] },
-        { row: row(3, 'Άλλο', 'Τίποτα.'), countries: [] },
+        toSave(row(1, 'Η ιστορία της πόλης', 'Κείμενο.')),
+        toSave(row(2, 'Η ΙΣΤΟΡΙΑ ΤΗΣ ΠΟΛΗΣ', 'ΚΕΙΜΕΝΟ.')),
+        toSave(row(3, 'Άλλο', 'Τίποτα.')),
       ], NOW, SYSTEM);
       // FTS5 finds both documents for either spelling; the ranking index finds one.
       await expectSameAsFts5(connection, repository, 'της');

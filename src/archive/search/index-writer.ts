@@ -9,23 +9,14 @@
  */
 import type SQLite from 'better-sqlite3';
 import { decodePostings, encodePostings, inIdOrder, maxPostings, type Postings } from './postings.ts';
-import { countWords } from './tokens.ts';
+import type { DocumentTerms } from './document-terms.ts';
 
-/** A word in the title counts as this many in the body, as in FTS5's bm25(…, 5.0, 1.0) before. */
-export const TITLE_WEIGHT = 5;
 const FANOUT = 16;
 /** Terms read together while merging. */
 const MERGE_CHUNK = 2000;
 
-/** A document's terms with their weighted frequencies, and its length in words. */
-export function termsOf(title: string, body: string): { terms: Map<string, number>; length: number } {
-  const terms = new Map<string, number>();
-  const length = countWords(title, TITLE_WEIGHT, terms) + countWords(body, 1, terms);
-  return { terms, length };
-}
-
 export class IndexWriter {
-  private pending = new Map<number, { terms: Map<string, number>; length: number }>();
+  private pending = new Map<number, DocumentTerms>();
   private readonly statements: ReturnType<typeof prepare>;
 
   constructor(sqlite: SQLite.Database) {
@@ -38,8 +29,8 @@ export class IndexWriter {
   }
 
   /** A document (new, or a new version of one) to write with the batch; a later add of the same id replaces it. */
-  add(id: number, title: string, body: string): void {
-    this.pending.set(id, termsOf(title, body));
+  add(id: number, terms: DocumentTerms): void {
+    this.pending.set(id, terms);
   }
 
   /** Writes the batch's documents as one new segment, then merges full levels. Call inside the batch's transaction. */
@@ -50,13 +41,13 @@ export class IndexWriter {
     const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
     const ids = [...this.pending.keys()].sort((a, b) => a - b);
     for (const id of ids) {
-      const { terms, length } = this.pending.get(id)!;
+      const { terms, weights, length } = this.pending.get(id)!;
       s.placeDocument.run(id, segment, length);
-      for (const [term, weight] of terms) {
-        let list = byTerm.get(term);
-        if (!list) byTerm.set(term, list = { ids: [], weights: [] });
+      for (let i = 0; i < terms.length; i++) {
+        let list = byTerm.get(terms[i]!);
+        if (!list) byTerm.set(terms[i]!, list = { ids: [], weights: [] });
         list.ids.push(id);
-        list.weights.push(weight);
+        list.weights.push(weights[i]!);
       }
     }
     for (const [term, list] of byTerm) s.insertPostings.run(term, segment, encodePostings(list.ids, list.weights));
