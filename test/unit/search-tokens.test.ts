@@ -97,6 +97,15 @@ describe('countWords and wordSpans agree with words', () => {
     }), RUNS);
   });
 
+  it('countWords splits at a lone surrogate as words does (FTS5 never sees one: the driver replaces it)', () => {
+    const withSurrogates = fc.array(fc.oneof(character, fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff')), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(withSurrogates, (input) => {
+      const counted = new Map<string, number>();
+      expect(countWords(input, 1, counted)).toBe(words(input).length);
+      expect([...counted.keys()].sort()).toEqual([...new Set(words(input))].sort());
+    }), RUNS);
+  });
+
   it('countWords adds to the counts already in the map (a title, then a body)', () => {
     fc.assert(fc.property(text, text, (title, body) => {
       const counted = new Map<string, number>();
