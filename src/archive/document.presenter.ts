@@ -1,7 +1,8 @@
 /** Turns stored rows into what the CLI, the API and pages show: the document, hits, snippets. */
 import { describeIndexNumber } from '../domain/index-number.ts';
-import type { Contact, ReadDocument, Section } from '../documents/document.ts';
+import type { Contact, ReadDocument } from '../documents/document.ts';
 import { MATCH_END, MATCH_START, type DocumentRow, type Hit } from './document.repository.ts';
+import { sectionsOf, type SectionOutline } from '../documents/section-outline.ts';
 
 /** A stored document: every field the reader recognised, with where it lives in the archive. */
 export interface DocumentView extends Omit<ReadDocument, 'contentHash'> {
@@ -54,7 +55,7 @@ export function presentDocument(row: DocumentRow): DocumentView {
     urgentAction: row.urgent_action,
     title: row.title,
     organisation: row.organisation,
-    sections: JSON.parse(row.sections) as Section[],
+    sections: sectionsOf(row.body, JSON.parse(row.sections) as SectionOutline),
     endMarker: row.end_marker,
     distribution: row.distribution,
     contact: row.contact === null ? null : (JSON.parse(row.contact) as Contact),

@@ -20,7 +20,7 @@ export interface DocumentsTable {
   organisation: string | null;
   /** Plain text of the sections, as the full-text index holds it. */
   body: string;
-  /** JSON: `Section[]`. */
+  /** JSON: the sections' outline, `[heading, length][]`, cut out of the body when shown (documents/section-outline.ts). */
   sections: string;
   end_marker: string | null;
   distribution: string | null;

@@ -8,6 +8,7 @@ import { indexNumberSlug, parseIndexNumber } from '../../domain/index-number.ts'
 import type { ReadDocument } from '../../documents/document.ts';
 import { readDocumentAt, type ReadResult } from '../../documents/read-file.ts';
 import type { NewDocumentRow } from '../document.repository.ts';
+import { bodyOf, outlineOf } from '../../documents/section-outline.ts';
 import { termsOf, type DocumentTerms } from '../search/document-terms.ts';
 
 export interface PreparedDocument {
@@ -39,8 +40,8 @@ export function toRow(document: ReadDocument, sourceFile: string | null): NewDoc
     urgent_action: document.urgentAction,
     title: document.title,
     organisation: document.organisation,
-    body: document.sections.map((s) => (s.heading ? `${s.heading}\n${s.text}` : s.text)).join('\n\n'),
-    sections: JSON.stringify(document.sections),
+    body: bodyOf(document.sections),
+    sections: JSON.stringify(outlineOf(document.sections)),
     end_marker: document.endMarker,
     distribution: document.distribution,
     contact: document.contact ? JSON.stringify(document.contact) : null,

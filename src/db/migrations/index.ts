@@ -5,6 +5,7 @@ import * as trust from './002-trust.ts';
 import * as workspace from './003-workspace.ts';
 import * as gazetteer from './004-gazetteer.ts';
 import * as rankingIndex from './005-ranking-index.ts';
+import * as sectionOutline from './006-section-outline.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-archive': archive,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-workspace': workspace,
   '004-gazetteer': gazetteer,
   '005-ranking-index': rankingIndex,
+  '006-section-outline': sectionOutline,
 };
