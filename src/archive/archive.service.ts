@@ -4,7 +4,7 @@
  */
 import type { AuditActor } from '../access/audit/audit.repository.ts';
 import { formatIndexNumber, parseIndexNumber } from '../domain/index-number.ts';
-import { DEFAULT_MAX_BYTES } from '../documents/read-file.ts';
+import { DEFAULT_MAX_BYTES } from '../documents/file-formats.ts';
 import { LRUCache } from 'lru-cache';
 import { collectFiles } from './import/collect-files.ts';
 import { documentPreparer, type DocumentPreparer } from './import/import-pool.ts';

@@ -7,28 +7,18 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DocumentError, type Block } from './blocks.ts';
+import { DEFAULT_MAX_BYTES, formatOfFile, type Format } from './file-formats.ts';
 import type { ReadDocument } from './document.ts';
+
+export { DEFAULT_MAX_BYTES, formatOfFile };
 import { readText } from './formats/text.ts';
 import { recogniseDocument } from './recognise/recognise-document.ts';
 
-export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
-
-type Format = 'markdown' | 'text' | 'html' | 'pdf';
-
-const FORMATS: Record<string, Format> = {
-  '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text', '.text': 'text',
-  '.html': 'html', '.htm': 'html', '.pdf': 'pdf',
-};
 
 // Windows-1252 bytes 0x80–0x9F (curly quotes, dashes, €), which Node 20's decoder reads as Latin-1 controls.
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 export type ReadResult = { ok: true; document: ReadDocument } | { ok: false; error: string };
-
-/** The format a file name says it holds, or null for one Vigil does not read. */
-export function formatOfFile(name: string): Format | null {
-  return FORMATS[extname(name).toLowerCase()] ?? null;
-}
 
 /** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252. */
 export function decodeText(bytes: Uint8Array): string {

@@ -1,7 +1,7 @@
 /** The files a batch import names: files as given, folders walked recursively in a stable order. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatOfFile } from '../../documents/read-file.ts';
+import { formatOfFile } from '../../documents/file-formats.ts';
 
 export interface Collected {
   files: string[];

@@ -7,7 +7,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PrepareRequest, PrepareResponse } from './import-worker.ts';
-import { prepareFile, type PreparedResult } from './prepare.ts';
+import type { PreparedResult } from './prepare.ts';
+
+/** Reading and preparing in this thread; the readers (chrono, franc, country names…) load on first use. */
+async function prepareFile(file: string, maxBytes: number): Promise<PreparedResult> {
+  return (await import('./prepare.ts')).prepareFile(file, maxBytes);
+}
 
 /** Batches smaller than this are read in the current thread: starting workers costs more. */
 const POOL_THRESHOLD = 200;
