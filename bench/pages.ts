@@ -37,7 +37,9 @@ function freePort(): Promise<number> {
 
 async function startServer(dataDir: string, cache: boolean): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'vigil.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  // Without the demonstration workspace: on a first start it makes accounts and loads the gazetteer and the
+  // demonstration records while the server already listens, which had run into the first page figures.
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'vigil.js'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-demo'], {
     env: { ...process.env, VIGIL_DATA: dataDir, ...(cache ? {} : { VIGIL_ANSWER_CACHE: '0' }) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

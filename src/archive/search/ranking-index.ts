@@ -13,8 +13,10 @@ export class RankingIndex implements RankingSource {
   readonly averageLength: number;
   private readonly segmentOf: Uint32Array;
   private readonly length: Uint32Array;
-  private readonly postingsRows: SQLite.Statement<[string], [number, Buffer]>;
-  private readonly startingWith: SQLite.Statement<[string, string], string>;
+  private readonly postingsRows: SQLite.Statement<[string, string], [number, Buffer]>;
+  private readonly startingWith: SQLite.Statement<[string, string, string], string>;
+  /** The live segments, as a JSON list: postings are found segment by segment (migration 007). */
+  private readonly segments: string;
   private readonly phraseRows: SQLite.Statement<[string], [number, number]>;
 
   constructor(sqlite: SQLite.Database, maxId: number) {
@@ -31,8 +33,12 @@ export class RankingIndex implements RankingSource {
     }
     this.documents = documents;
     this.averageLength = documents === 0 ? 0 : words / documents;
-    this.postingsRows = sqlite.prepare<[string], [number, Buffer]>('SELECT segment, postings FROM search_postings WHERE term = ?').raw();
-    this.startingWith = sqlite.prepare<[string, string], string>('SELECT DISTINCT term FROM search_postings WHERE term >= ? AND term < ?').pluck();
+    this.segments = JSON.stringify(sqlite.prepare<[], number>('SELECT id FROM search_segments ORDER BY id').pluck().all());
+    const live = 'segment IN (SELECT value FROM json_each(?))';
+    this.postingsRows = sqlite.prepare<[string, string], [number, Buffer]>(`SELECT segment, postings FROM search_postings WHERE ${live} AND term = ?`).raw();
+    this.startingWith = sqlite.prepare<[string, string, string], string>(
+      `SELECT DISTINCT term FROM search_postings WHERE ${live} AND term >= ? AND term < ? ORDER BY term`,
+    ).pluck();
     this.phraseRows = sqlite.prepare<[string], [number, number]>(
       'SELECT rowid, bm25(documents_fts, 5.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ?',
     ).raw();
@@ -44,7 +50,7 @@ export class RankingIndex implements RankingSource {
 
   /** A term's postings: each segment's, keeping the documents whose current version it holds (segments follow import order). */
   postings(term: string): Postings {
-    const rows = this.postingsRows.all(term);
+    const rows = this.postingsRows.all(this.segments, term);
     const capacity = rows.reduce((sum, [, bytes]) => sum + maxPostings(bytes), 0);
     const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
     let count = 0;
@@ -53,7 +59,7 @@ export class RankingIndex implements RankingSource {
   }
 
   termsStartingWith(prefix: string): string[] {
-    return this.startingWith.all(prefix, `${prefix}\u{10ffff}`);
+    return this.startingWith.all(this.segments, prefix, `${prefix}\u{10ffff}`);
   }
 
   phrase(fts: string): Array<[number, number]> {

@@ -6,6 +6,7 @@ import * as workspace from './003-workspace.ts';
 import * as gazetteer from './004-gazetteer.ts';
 import * as rankingIndex from './005-ranking-index.ts';
 import * as sectionOutline from './006-section-outline.ts';
+import * as postingsBySegment from './007-postings-by-segment.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-archive': archive,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-gazetteer': gazetteer,
   '005-ranking-index': rankingIndex,
   '006-section-outline': sectionOutline,
+  '007-postings-by-segment': postingsBySegment,
 };
