@@ -204,7 +204,7 @@ export class ArchiveService {
     const index = document.index;
     if (!index) return Promise.resolve([]);
     return this.remembered(`versions\u0000${document.id}`, async () => {
-      const rows = await this.documents.findByIndex(index);
+      const rows = await this.documents.versionsOf(index);
       return rows.filter((row) => row.id !== document.id).map((row) => ({ slug: row.slug, language: row.language }));
     });
   }

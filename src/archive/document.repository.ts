@@ -63,10 +63,17 @@ export class DocumentRepository {
     newest: SQLite.Statement<[string, number, number], [number, string | null]>;
     hits: SQLite.Statement<[string], Hit>;
   };
+  /** Statements for finding a document, on every uncached page view: prepared once, not per request. */
+  private readonly lookups: {
+    bySlug: SQLite.Statement<[string], DocumentRow>;
+    byId: SQLite.Statement<[number], DocumentRow>;
+    byIndex: SQLite.Statement<[string], DocumentRow>;
+    versions: SQLite.Statement<[string], { id: number; slug: string; language: string }>;
+  };
 
   /**
    * Kysely for every query but the hot paths that read the raw handle: the
-   * search indexes, the change counter, and bulk writes. Documents stored
+   * search indexes, the change counter, a document page's lookups, and bulk writes. Documents stored
    * before the ranking index existed are added to it here, once.
    */
   constructor(private readonly db: Kysely<Database>, private readonly sqlite: SQLite.Database) {
@@ -79,8 +86,16 @@ export class DocumentRepository {
       before: sqlite.prepare<[string, number, string, number], [number, string | null]>(`${sameCountry} AND date <= ? ORDER BY date DESC LIMIT ?`).raw(),
       after: sqlite.prepare<[string, number, string, number], [number, string | null]>(`${sameCountry} AND date > ? ORDER BY date ASC LIMIT ?`).raw(),
       newest: sqlite.prepare<[string, number, number], [number, string | null]>(`${sameCountry} ORDER BY date DESC LIMIT ?`).raw(),
-      hits: sqlite.prepare<[string], Hit>(`SELECT id, slug, index_number, title, type, date, language, substr(body, 1, 240) AS snippet, 0 AS score
+      // No snippet: the page lists related documents by title, and reading the bodies had been most of this query's cost.
+      hits: sqlite.prepare<[string], Hit>(`SELECT id, slug, index_number, title, type, date, language, '' AS snippet, 0 AS score
         FROM documents WHERE id IN (SELECT value FROM json_each(?))`),
+    };
+    const englishFirst = "ORDER BY language = 'en' DESC, language";
+    this.lookups = {
+      bySlug: sqlite.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE slug = ?'),
+      byId: sqlite.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+      byIndex: sqlite.prepare<[string], DocumentRow>(`SELECT * FROM documents WHERE index_number = ? ${englishFirst}`),
+      versions: sqlite.prepare<[string], { id: number; slug: string; language: string }>(`SELECT id, slug, language FROM documents WHERE index_number = ? ${englishFirst}`),
     };
   }
 
@@ -128,23 +143,22 @@ export class DocumentRepository {
 
   /** A document by its address. */
   findBySlug(slug: string): Promise<DocumentRow | undefined> {
-    return this.db.selectFrom('documents').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return Promise.resolve(this.lookups.bySlug.get(slug));
   }
 
   /** A document by its number in this database. */
   findById(id: number): Promise<DocumentRow | undefined> {
-    return this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    return Promise.resolve(this.lookups.byId.get(id));
   }
 
   /** Every language version of an index number, English first. */
   findByIndex(index: string): Promise<DocumentRow[]> {
-    return this.db
-      .selectFrom('documents')
-      .selectAll()
-      .where('index_number', '=', index)
-      .orderBy(sql`language = 'en'`, 'desc')
-      .orderBy('language')
-      .execute();
+    return Promise.resolve(this.lookups.byIndex.all(index));
+  }
+
+  /** The addresses and languages of an index number's versions, English first, without their texts. */
+  versionsOf(index: string): Promise<Array<{ id: number; slug: string; language: string }>> {
+    return Promise.resolve(this.lookups.versions.all(index));
   }
 
   private filtersOf(f: SearchFilters): Expression<SqlBool>[] {

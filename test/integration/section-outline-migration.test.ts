@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
 import { openArchive } from '../../src/archive/index.ts';
+import { openDatabase } from '../../src/db/connection.ts';
+import { up } from '../../src/db/migrations/006-section-outline.ts';
 import { SEED_FILE } from '../helpers/cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'vigil-outline-'));
@@ -26,12 +29,12 @@ describe('migration 006: sections as an outline over the body', () => {
     expect(seed.sections.map((section) => section.heading)).toEqual([null, 'Background']);
     expect(headed.sections.map((section) => section.heading)).toEqual([null, 'Findings', 'Recommendations']);
 
-    // As a database made before 006 holds them: the full sections, and the migration not yet run.
-    const sqlite = new Database(join(dataDir, 'vigil.db'));
-    const update = sqlite.prepare<[string, string]>('UPDATE documents SET sections = ? WHERE slug = ?');
+    // As a database made before 006 holds them: the full sections. Then 006's step, as the migrator runs it.
+    const connection = await openDatabase(dataDir);
+    const update = connection.sqlite.prepare<[string, string]>('UPDATE documents SET sections = ? WHERE slug = ?');
     for (const view of [seed, headed]) update.run(JSON.stringify(view.sections), view.slug);
-    sqlite.prepare("DELETE FROM kysely_migration WHERE name = '006-section-outline'").run();
-    sqlite.close();
+    await up(connection.db as unknown as Kysely<unknown>);
+    await connection.close();
 
     archive = await openArchive({ dataDir, cacheSize: 0 });
     try {
