@@ -25,8 +25,12 @@ export function defaultDataDir(): string {
   return resolve(process.env.VIGIL_DATA ?? 'vigil-data');
 }
 
-/** Opens (creating if needed) the database in a data directory and brings its schema up to date. */
-export async function openDatabase(dataDir: string): Promise<Connection> {
+/**
+ * Opens (creating if needed) the database in a data directory and brings its schema up to date.
+ * Upgrading an existing database says so on `say` (standard error by default): on a large archive
+ * a migration can take a while (006 rewrote 100,000 documents in 19 s).
+ */
+export async function openDatabase(dataDir: string, say: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<Connection> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'vigil.db');
   const sqlite = new SQLite(file);
@@ -39,11 +43,17 @@ export async function openDatabase(dataDir: string): Promise<Connection> {
   // (index segments, b-tree branches) are copied into the database once per checkpoint, not per batch.
   sqlite.pragma('wal_autocheckpoint = 8192');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider });
+  const pending = (await migrator.getMigrations()).filter((migration) => migration.executedAt === undefined);
+  const upgrading = pending.length > 0 && pending.length < Object.keys(MIGRATIONS).length;
+  const started = Date.now();
+  if (upgrading) say(`Upgrading the database in ${dataDir} (${pending.map((migration) => migration.name).join(', ')}); on a large archive this can take a few minutes.`);
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     await db.destroy();
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (upgrading) say(`Database upgraded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { db, sqlite, file, close: () => db.destroy() };
 }
