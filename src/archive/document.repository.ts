@@ -74,13 +74,17 @@ export class DocumentRepository {
   /**
    * Kysely for every query but the hot paths that read the raw handle: the
    * search indexes, the change counter, a document page's lookups, and bulk writes. Documents stored
-   * before the ranking index existed are added to it here, once.
+   * before the ranking index existed (or kept positions) are added to it here, once, saying so on `say`.
    */
-  constructor(private readonly db: Kysely<Database>, private readonly sqlite: SQLite.Database) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sqlite: SQLite.Database,
+    say: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {
     const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.dataVersion = () => version.get()!;
     this.writer = new DocumentWriter(sqlite);
-    this.writer.indexBacklog();
+    this.writer.indexBacklog(say);
     const sameCountry = 'SELECT document_id, date FROM document_countries WHERE country = ? AND document_id != ?';
     this.nearby = {
       before: sqlite.prepare<[string, number, string, number], [number, string | null]>(`${sameCountry} AND date <= ? ORDER BY date DESC LIMIT ?`).raw(),

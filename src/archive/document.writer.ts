@@ -19,9 +19,6 @@ export type SaveOutcome = 'imported' | 'updated' | { error: string };
 
 interface Stored {
   id: number;
-  slug: string;
-  title: string;
-  body: string;
 }
 
 const COLUMNS = [
@@ -31,32 +28,30 @@ const COLUMNS = [
 ] as const;
 
 const BACKLOG_CHUNK = 500;
+/** A backlog this large is announced: indexing it takes a few seconds or more. */
+const SAY_FROM = 1000;
 
 export class DocumentWriter {
   private readonly byIndex: SQLite.Statement<[string, string], Stored>;
   private readonly byContent: SQLite.Statement<[string], Stored>;
   private readonly insert: SQLite.Statement<Record<string, unknown>, { id: number }>;
   private readonly update: SQLite.Statement<Record<string, unknown>>;
-  private readonly ftsDelete: SQLite.Statement<[number, string, string]>;
-  private readonly ftsInsert: SQLite.Statement<[number, string, string]>;
   private readonly countriesDelete: SQLite.Statement<[number]>;
   private readonly countryInsert: SQLite.Statement<[number, string, string | null]>;
   private readonly saveOne: (document: DocumentToSave, now: string) => 'imported' | 'updated';
   private readonly saveAll: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
   private readonly index: IndexWriter;
   private readonly indexBacklogChunk: () => number;
+  private readonly backlogSize: () => number;
 
   constructor(sqlite: SQLite.Database) {
-    const found = 'SELECT id, slug, title, body FROM documents';
+    const found = 'SELECT id FROM documents';
     this.byIndex = sqlite.prepare(`${found} WHERE index_number = ? AND language = ?`);
     this.byContent = sqlite.prepare(`${found} WHERE index_number IS NULL AND content_hash = ?`);
     this.insert = sqlite.prepare(`INSERT INTO documents (${COLUMNS.join(', ')}, imported_at, updated_at)
       VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now) ON CONFLICT (slug) DO NOTHING RETURNING id`);
     this.update = sqlite.prepare(`UPDATE documents SET ${COLUMNS.filter((c) => c !== 'slug').map((c) => `${c} = @${c}`).join(', ')},
       updated_at = @now WHERE id = @id`);
-    // External content: the old text must be removed with the values it was indexed with.
-    this.ftsDelete = sqlite.prepare(`INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)`);
-    this.ftsInsert = sqlite.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)');
     this.countriesDelete = sqlite.prepare('DELETE FROM document_countries WHERE document_id = ?');
     this.countryInsert = sqlite.prepare('INSERT OR IGNORE INTO document_countries (document_id, country, date) VALUES (?, ?, ?)');
     // better-sqlite3 runs a transaction inside a transaction as a savepoint.
@@ -82,6 +77,8 @@ export class DocumentWriter {
     });
     const backlog = sqlite.prepare<[number], { id: number; title: string; body: string }>(
       'SELECT d.id, d.title, d.body FROM search_backlog b JOIN documents d ON d.id = b.id ORDER BY b.id LIMIT ?');
+    const backlogSize = sqlite.prepare<[], number>('SELECT count(*) FROM search_backlog JOIN documents USING (id)').pluck();
+    this.backlogSize = () => backlogSize.get()!;
     const clearBacklog = sqlite.prepare<[number]>('DELETE FROM search_backlog WHERE id <= ?');
     const orphans = sqlite.prepare('DELETE FROM search_backlog WHERE id NOT IN (SELECT id FROM documents)');
     this.indexBacklogChunk = sqlite.transaction(() => {
@@ -95,10 +92,18 @@ export class DocumentWriter {
     });
   }
 
-  /** Adds documents stored before the ranking index existed to it, a chunk per transaction; returns how many. */
-  indexBacklog(): number {
+  /**
+   * Adds the documents listed in search_backlog (stored before the ranking
+   * index existed, or before it kept positions) to it, a chunk per
+   * transaction; says so when there are many. Returns how many.
+   */
+  indexBacklog(say: (line: string) => void): number {
+    const waiting = this.backlogSize();
+    const started = Date.now();
+    if (waiting >= SAY_FROM) say(`Indexing ${waiting.toLocaleString('en')} documents for search; on a large archive this takes a minute or more.`);
     let total = 0;
     for (let n = this.indexBacklogChunk(); n > 0; n = this.indexBacklogChunk()) total += n;
+    if (waiting >= SAY_FROM) say(`Indexed ${total.toLocaleString('en')} documents in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return total;
   }
 
@@ -112,13 +117,11 @@ export class DocumentWriter {
     let id: number;
     if (existing) {
       id = existing.id;
-      this.ftsDelete.run(id, existing.title, existing.body);
       this.update.run({ ...row, id, now });
       this.countriesDelete.run(id);
     } else {
       id = this.insertUnderFreeSlug(row, now);
     }
-    this.ftsInsert.run(id, row.title, row.body);
     for (const country of countries) this.countryInsert.run(id, country, row.date);
     // Last, so that a document whose savepoint rolls back never reaches the index.
     this.index.add(id, terms);

@@ -14,6 +14,7 @@ import { DocumentRepository, type NewDocumentRow } from '../../src/archive/docum
 import { parseSearchQuery } from '../../src/archive/search/search-query.ts';
 import { termsOf } from '../../src/archive/search/document-terms.ts';
 import { openDatabase } from '../../src/db/connection.ts';
+import { fts5Oracle } from '../helpers/fts5-oracle.ts';
 
 /** A row as an import hands it to the writer, with its terms. */
 const toSave = (row: NewDocumentRow) => ({ row, countries: [], terms: termsOf(row.title, row.body) });
@@ -39,12 +40,9 @@ function place(name: string): { dataDir: string; files: string; write: (file: st
 /** A second, read-only connection: FTS5's answers, and the index tables as stored. */
 function inspect(dataDir: string) {
   const sqlite = new Database(join(dataDir, 'vigil.db'), { readonly: true });
-  const fts5 = sqlite.prepare<[string], number>(
-    'SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 5.0, 1.0), rowid DESC',
-  ).pluck();
   return {
-    /** The ids FTS5 finds for a search box query, best first. */
-    fts5: (q: string) => fts5.all(parseSearchQuery(q, { indexNumbers: false }).fts),
+    /** The ids FTS5 finds for a search box query, best first, over the documents as they are now. */
+    fts5: (q: string) => fts5Oracle(sqlite).ranked(parseSearchQuery(q, { indexNumbers: false }).fts).map((hit) => hit.id),
     count: (sql: string, ...params: unknown[]) => sqlite.prepare<unknown[], number>(sql).pluck().get(...params)!,
     levels: () => Object.fromEntries(sqlite.prepare<[], [number, number]>('SELECT level, count(*) FROM search_segments GROUP BY level').raw().all()),
     close: () => sqlite.close(),
@@ -194,7 +192,7 @@ describe('ranking index: a database made before it existed', () => {
     const outcomes = repository.save(Array.from({ length: MORE }, (_, n) => toSave(row(n))), new Date().toISOString(), { id: null, label: 'system' });
     expect(outcomes.every((outcome) => outcome === 'imported')).toBe(true);
     // As migration 005 leaves a database made before it: no index, every document in the backlog (and an id long gone).
-    connection.sqlite.exec(`DELETE FROM search_postings; DELETE FROM search_documents; DELETE FROM search_segments;
+    connection.sqlite.exec(`DELETE FROM search_postings; DELETE FROM search_positions; DELETE FROM search_documents; DELETE FROM search_segments;
       INSERT INTO search_backlog (id) SELECT id FROM documents; INSERT INTO search_backlog (id) VALUES (999999);`);
     await connection.close();
 

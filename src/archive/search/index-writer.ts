@@ -3,12 +3,14 @@
  * documents. Each batch of documents becomes one segment; when a level holds
  * FANOUT segments they are merged into one of the next level, so a term is
  * spread over a few dozen segments at most however large the archive grows.
- * A document's current postings are those of the segment search_documents
+ * A term's postings in a segment have their position lists (for phrases)
+ * beside them, in search_positions under the same id. A document's current postings are those of the segment search_documents
  * names for it: an updated document's old postings are left behind and
  * dropped at the next merge, a deleted document's go with its row.
  */
 import type SQLite from 'better-sqlite3';
-import { decodePostings, encodePostings, inIdOrder, maxPostings, type Postings } from './postings.ts';
+import { decodePostingsWithPositions, encodePostings, maxPostings, positionalInIdOrder, type Postings } from './postings.ts';
+import { PositionLists } from './positions.ts';
 import type { DocumentTerms } from './document-terms.ts';
 
 const FANOUT = 16;
@@ -38,21 +40,42 @@ export class IndexWriter {
     if (this.pending.size === 0) return;
     const s = this.statements;
     const segment = Number(s.newSegment.run(0).lastInsertRowid);
-    const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
     const ids = [...this.pending.keys()].sort((a, b) => a - b);
-    for (const id of ids) {
-      const { terms, weights, length } = this.pending.get(id)!;
-      s.placeDocument.run(id, segment, length);
+    const documents = ids.map((id) => this.pending.get(id)!);
+    // Each term's postings as pairs: which document of the batch, and which of its terms.
+    const byTerm = new Map<string, number[]>();
+    documents.forEach(({ terms, length, titleLength }, d) => {
+      s.placeDocument.run(ids[d]!, segment, length, titleLength);
       for (let i = 0; i < terms.length; i++) {
-        let list = byTerm.get(terms[i]!);
-        if (!list) byTerm.set(terms[i]!, list = { ids: [], weights: [] });
-        list.ids.push(id);
-        list.weights.push(weights[i]!);
+        const pairs = byTerm.get(terms[i]!);
+        if (pairs) pairs.push(d, i);
+        else byTerm.set(terms[i]!, [d, i]);
       }
+    });
+    const sources = documents.map((document) => document.positions);
+    for (const [term, pairs] of byTerm) {
+      const count = pairs.length / 2;
+      const termIds = new Uint32Array(count);
+      const weights = new Uint32Array(count);
+      const lists = new PositionLists(count, sources);
+      for (let k = 0; k < count; k++) {
+        const d = pairs[2 * k]!;
+        const i = pairs[2 * k + 1]!;
+        const { weights: documentWeights, positionEnds } = documents[d]!;
+        termIds[k] = ids[d]!;
+        weights[k] = documentWeights[i]!;
+        lists.add(d, i === 0 ? 0 : positionEnds[i - 1]!, positionEnds[i]!);
+      }
+      this.insert(segment, term, encodePostings(termIds, weights), lists.encode());
     }
-    for (const [term, list] of byTerm) s.insertPostings.run(term, segment, encodePostings(list.ids, list.weights));
     this.pending.clear();
     this.mergeFullLevels();
+  }
+
+  /** A term's postings in a segment, and their position lists under the same id. */
+  private insert(segment: number, term: string, postings: Buffer, positions: Buffer): void {
+    const id = this.statements.insertPostings.run(term, segment, postings).lastInsertRowid;
+    this.statements.insertPositions.run(id, positions);
   }
 
   private mergeFullLevels(): void {
@@ -82,13 +105,15 @@ export class IndexWriter {
         let capacity = 0;
         while (end < rows.length && rows[end]![0] === term) capacity += maxPostings(rows[end++]![2]);
         const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
+        const lists = new PositionLists(capacity);
         let count = 0;
-        for (; at < end; at++) count = decodePostings(rows[at]![2], holder, rows[at]![1], out, count);
+        for (; at < end; at++) count = decodePostingsWithPositions(rows[at]![2], rows[at]![3], holder, rows[at]![1], out, count, lists);
         if (count === 0) continue;
-        const { ids, weights } = inIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count));
-        s.insertPostings.run(term, merged, encodePostings(ids, weights));
+        const sorted = positionalInIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count), lists);
+        this.insert(merged, term, encodePostings(sorted.ids, sorted.weights), sorted.lists.encode());
       }
     }
+    s.deletePositions.run(list);
     s.deletePostings.run(list);
     s.moveDocuments.run(merged, list);
     s.deleteSegments.run(list);
@@ -99,17 +124,19 @@ function prepare(sqlite: SQLite.Database) {
   const inList = 'SELECT value FROM json_each(?)';
   return {
     newSegment: sqlite.prepare<[number]>('INSERT INTO search_segments (level) VALUES (?)'),
-    placeDocument: sqlite.prepare<[number, number, number]>(
-      'INSERT INTO search_documents (id, segment, length) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET segment = excluded.segment, length = excluded.length',
-    ),
+    placeDocument: sqlite.prepare<[number, number, number, number]>(`INSERT INTO search_documents (id, segment, length, title_length) VALUES (?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET segment = excluded.segment, length = excluded.length, title_length = excluded.title_length`),
     insertPostings: sqlite.prepare<[string, number, Buffer]>('INSERT INTO search_postings (term, segment, postings) VALUES (?, ?, ?)'),
+    insertPositions: sqlite.prepare<[number | bigint, Buffer]>('INSERT OR REPLACE INTO search_positions (id, positions) VALUES (?, ?)'),
     fullLevel: sqlite.prepare<[number], { level: number }>('SELECT level FROM search_segments GROUP BY level HAVING count(*) >= ? ORDER BY level LIMIT 1'),
     segmentsAt: sqlite.prepare<[number], number>('SELECT id FROM search_segments WHERE level = ? ORDER BY id').pluck(),
     holders: sqlite.prepare<[string], [number, number]>(`SELECT id, segment FROM search_documents WHERE segment IN (${inList})`).raw(),
     termsOf: sqlite.prepare<[string], string>(`SELECT DISTINCT term FROM search_postings WHERE segment IN (${inList}) ORDER BY term`).pluck(),
-    postingsOf: sqlite.prepare<[string, string, string], [string, number, Buffer]>(
-      `SELECT term, segment, postings FROM search_postings WHERE segment IN (${inList}) AND term BETWEEN ? AND ? ORDER BY term, segment`,
+    postingsOf: sqlite.prepare<[string, string, string], [string, number, Buffer, Buffer]>(
+      `SELECT term, segment, postings, positions FROM search_postings JOIN search_positions USING (id)
+        WHERE segment IN (${inList}) AND term BETWEEN ? AND ? ORDER BY term, segment`,
     ).raw(),
+    deletePositions: sqlite.prepare<[string]>(`DELETE FROM search_positions WHERE id IN (SELECT id FROM search_postings WHERE segment IN (${inList}))`),
     deletePostings: sqlite.prepare<[string]>(`DELETE FROM search_postings WHERE segment IN (${inList})`),
     moveDocuments: sqlite.prepare<[number, string]>(`UPDATE search_documents SET segment = ? WHERE segment IN (${inList})`),
     deleteSegments: sqlite.prepare<[string]>(`DELETE FROM search_segments WHERE id IN (${inList})`),

@@ -2,18 +2,19 @@
  * A term's postings in one segment of the ranking index: the documents that
  * hold it, in increasing id order, each with the term's weighted frequency
  * (title hits × TITLE_WEIGHT + body hits). Stored as unsigned LEB128 varints,
- * the id as the gap from the previous one: two to three bytes a posting. Pure.
+ * the id as the gap from the previous one: two to three bytes a posting.
+ * Their position lists are kept apart (positions.ts), read only for phrases. Pure.
  */
+import { PositionLists, putVarint, varintSize } from './positions.ts';
+
 export interface Postings {
   ids: Uint32Array;
   weights: Uint32Array;
 }
 
-/** Bytes a value takes as a varint. */
-function varintSize(value: number): number {
-  let size = 1;
-  while (value >= 0x80) { value = Math.floor(value / 128); size++; }
-  return size;
+/** Postings with each one's position list (`lists`, in the same order). */
+export interface PositionalPostings extends Postings {
+  lists: PositionLists;
 }
 
 /** Encodes postings whose ids increase, into a buffer of exactly their size (measured first: large lists are common). */
@@ -27,16 +28,9 @@ export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number
   }
   const bytes = Buffer.allocUnsafe(size);
   let at = 0;
-  const put = (value: number): void => {
-    while (value >= 0x80) {
-      bytes[at++] = (value & 0x7f) | 0x80;
-      value = Math.floor(value / 128);
-    }
-    bytes[at++] = value;
-  };
   for (let i = 0; i < ids.length; i++) {
-    put(ids[i]! - (i === 0 ? 0 : ids[i - 1]!));
-    put(weights[i]!);
+    at = putVarint(bytes, at, ids[i]! - (i === 0 ? 0 : ids[i - 1]!));
+    at = putVarint(bytes, at, weights[i]!);
   }
   return bytes;
 }
@@ -71,11 +65,57 @@ export function maxPostings(bytes: Uint8Array): number {
   return bytes.length >> 1;
 }
 
-/** Postings sorted by id: as given when they already are (the usual case), sorted copies otherwise. */
-export function inIdOrder(ids: Uint32Array, weights: Uint32Array): Postings {
+/**
+ * As decodePostings, and for each posting kept, where its position list is
+ * in `positions` (the segment's lists, in posting order), added to `lists`.
+ */
+export function decodePostingsWithPositions(
+  bytes: Uint8Array, positions: Uint8Array, segmentOf: Uint32Array, segment: number, out: Postings, count: number, lists: PositionLists,
+): number {
+  let at = 0;
+  let listAt = 0;
+  let id = 0;
+  const source = lists.addSource(positions);
+  while (at < bytes.length) {
+    let gap = 0;
+    let scale = 1;
+    let byte: number;
+    do { byte = bytes[at++]!; gap += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    let weight = 0;
+    scale = 1;
+    do { byte = bytes[at++]!; weight += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    let length = 0;
+    scale = 1;
+    do { byte = positions[listAt++]!; length += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    id += gap;
+    if (segmentOf[id] === segment) {
+      out.ids[count] = id;
+      out.weights[count] = weight;
+      lists.add(source, listAt, listAt + length);
+      count++;
+    }
+    listAt += length;
+  }
+  return count;
+}
+
+/** The order that sorts `ids` (positions into it), or null when they already increase (the usual case). */
+export function idOrder(ids: Uint32Array): number[] | null {
   let sorted = true;
   for (let i = 1; i < ids.length && sorted; i++) sorted = ids[i - 1]! < ids[i]!;
-  if (sorted) return { ids, weights };
-  const order = [...ids.keys()].sort((a, b) => ids[a]! - ids[b]!);
+  return sorted ? null : [...ids.keys()].sort((a, b) => ids[a]! - ids[b]!);
+}
+
+/** Postings sorted by id: as given when they already are, sorted copies otherwise. */
+export function inIdOrder(ids: Uint32Array, weights: Uint32Array): Postings {
+  const order = idOrder(ids);
+  if (!order) return { ids, weights };
   return { ids: Uint32Array.from(order, (i) => ids[i]!), weights: Uint32Array.from(order, (i) => weights[i]!) };
+}
+
+/** The same for postings with their position lists. */
+export function positionalInIdOrder(ids: Uint32Array, weights: Uint32Array, lists: PositionLists): PositionalPostings {
+  const order = idOrder(ids);
+  if (!order) return { ids, weights, lists };
+  return { ...inIdOrder(ids, weights), lists: lists.reordered(order) };
 }

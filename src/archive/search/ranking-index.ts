@@ -1,11 +1,13 @@
 /**
  * Reading the ranking index for one state of the archive: every document's
- * length and current segment in typed arrays (8 bytes a document), and the
- * postings of the terms a query names, read from the database as asked.
+ * length, title length and current segment in typed arrays (12 bytes a
+ * document), and the postings of the terms a query names (with their
+ * position lists, for phrases), read from the database as asked.
  * Built again whenever the documents change (the repository decides when).
  */
 import type SQLite from 'better-sqlite3';
-import { decodePostings, inIdOrder, maxPostings, type Postings } from './postings.ts';
+import { decodePostings, decodePostingsWithPositions, inIdOrder, positionalInIdOrder, maxPostings, type PositionalPostings, type Postings } from './postings.ts';
+import { PositionLists } from './positions.ts';
 import type { RankingSource } from './ranking.ts';
 
 export class RankingIndex implements RankingSource {
@@ -13,21 +15,25 @@ export class RankingIndex implements RankingSource {
   readonly averageLength: number;
   private readonly segmentOf: Uint32Array;
   private readonly length: Uint32Array;
+  private readonly titleLength: Uint32Array;
   private readonly postingsRows: SQLite.Statement<[string, string], [number, Buffer]>;
   private readonly startingWith: SQLite.Statement<[string, string, string], string>;
   /** The live segments, as a JSON list: postings are found segment by segment (migration 007). */
   private readonly segments: string;
-  private readonly phraseRows: SQLite.Statement<[string], [number, number]>;
+  private readonly positionalRows: SQLite.Statement<[string, string], [number, Buffer, Buffer]>;
 
   constructor(sqlite: SQLite.Database, maxId: number) {
     this.segmentOf = new Uint32Array(maxId + 1);
     this.length = new Uint32Array(maxId + 1);
+    this.titleLength = new Uint32Array(maxId + 1);
     let documents = 0;
     let words = 0;
-    for (const [id, segment, length] of sqlite.prepare<[], [number, number, number]>('SELECT id, segment, length FROM search_documents').raw().iterate()) {
+    const rows = sqlite.prepare<[], [number, number, number, number]>('SELECT id, segment, length, title_length FROM search_documents').raw();
+    for (const [id, segment, length, titleLength] of rows.iterate()) {
       if (id > maxId) continue;
       this.segmentOf[id] = segment;
       this.length[id] = length;
+      this.titleLength[id] = titleLength;
       documents++;
       words += length;
     }
@@ -39,8 +45,8 @@ export class RankingIndex implements RankingSource {
     this.startingWith = sqlite.prepare<[string, string, string], string>(
       `SELECT DISTINCT term FROM search_postings WHERE ${live} AND term >= ? AND term < ? ORDER BY term`,
     ).pluck();
-    this.phraseRows = sqlite.prepare<[string], [number, number]>(
-      'SELECT rowid, bm25(documents_fts, 5.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ?',
+    this.positionalRows = sqlite.prepare<[string, string], [number, Buffer, Buffer]>(
+      `SELECT segment, postings, positions FROM search_postings JOIN search_positions USING (id) WHERE ${live} AND term = ?`,
     ).raw();
   }
 
@@ -62,7 +68,18 @@ export class RankingIndex implements RankingSource {
     return this.startingWith.all(this.segments, prefix, `${prefix}\u{10ffff}`);
   }
 
-  phrase(fts: string): Array<[number, number]> {
-    return this.phraseRows.all(fts).filter(([id]) => (this.segmentOf[id] ?? 0) !== 0);
+  titleLengthOf(id: number): number {
+    return this.titleLength[id] ?? 0;
+  }
+
+  /** A term's postings with their position lists, in id order. */
+  positional(term: string): PositionalPostings {
+    const rows = this.positionalRows.all(this.segments, term);
+    const capacity = rows.reduce((sum, [, bytes]) => sum + maxPostings(bytes), 0);
+    const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
+    const lists = new PositionLists(capacity);
+    let count = 0;
+    for (const [segment, bytes, positions] of rows) count = decodePostingsWithPositions(bytes, positions, this.segmentOf, segment, out, count, lists);
+    return positionalInIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count), lists);
   }
 }

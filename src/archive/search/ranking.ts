@@ -3,11 +3,11 @@
  * index instead of inside FTS5: FTS5 scores every match before it can keep
  * the best ten, and collects its matches slowly for common words and short
  * prefixes. The scores are FTS5's own bm25 (k1 1.2, b 0.75, its idf floor),
- * with a title word counting as TITLE_WEIGHT body words; a phrase is asked
- * of FTS5, which keeps word positions, and scored there. Pure, given a source.
+ * with a title word counting as TITLE_WEIGHT body words; a phrase is scored
+ * as one term whose hits are the phrase's (phrase.ts). Pure, given a source.
  */
 import type { QueryNode } from './search-query.ts';
-import { toFts } from './search-query.ts';
+import { phrasePostings, type PhraseSource } from './phrase.ts';
 import type { Postings } from './postings.ts';
 import { words } from './tokens.ts';
 
@@ -20,7 +20,7 @@ export interface Matches {
   scores: Float64Array;
 }
 
-export interface RankingSource {
+export interface RankingSource extends PhraseSource {
   /** Documents in the index, and their average length in words. */
   readonly documents: number;
   readonly averageLength: number;
@@ -29,8 +29,6 @@ export interface RankingSource {
   postings(term: string): Postings;
   /** The indexed terms that begin with `prefix`. */
   termsStartingWith(prefix: string): string[];
-  /** Documents matching an FTS5 phrase expression, with FTS5's bm25 (negative, lower is better), in any order. */
-  phrase(fts: string): Array<[number, number]>;
 }
 
 const NONE: Matches = { ids: new Uint32Array(0), scores: new Float64Array(0) };
@@ -53,7 +51,7 @@ export function evaluate(node: QueryNode, source: RankingSource): Matches {
 function term(node: Extract<QueryNode, { n: 'term' }>, source: RankingSource): Matches {
   const found = words(node.text);
   if (found.length === 0) return NONE;
-  if (found.length > 1) return fromPhrase(source.phrase(toFts(node)));
+  if (found.length > 1) return scored(phrasePostings(found, node.prefix, source), source);
   const word = found[0]!;
   if (!node.prefix) return scored(source.postings(word), source);
   const forms = source.termsStartingWith(word).map((form) => source.postings(form));
@@ -72,11 +70,6 @@ function scored({ ids, weights }: Postings, source: RankingSource): Matches {
     scores[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * source.lengthOf(ids[i]!)) / average));
   }
   return { ids, scores };
-}
-
-function fromPhrase(rows: Array<[number, number]>): Matches {
-  rows.sort((a, b) => a[0] - b[0]);
-  return { ids: Uint32Array.from(rows, (row) => row[0]), scores: Float64Array.from(rows, (row) => -row[1]) };
 }
 
 /** Two forms of a prefix: documents holding either, their weights added. */

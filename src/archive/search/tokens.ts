@@ -1,8 +1,9 @@
 /**
  * Words as SQLite's FTS5 `unicode61 remove_diacritics 2` tokenizer makes
- * them, so that Vigil's own ranking index and FTS5 (phrases) agree on what a
- * word is: letters, digits and private-use characters, with the 25 combining
- * accents SQLite keeps inside a word (any other mark ends it); case folded
+ * them (the archive searched with FTS5 before it had an index of its own,
+ * and the tests still check the search against it): letters, digits and
+ * private-use characters, with the 25 combining accents SQLite keeps inside
+ * a word (any other mark ends it); case folded
  * one character at a time, with SQLite's foldings beyond lower case (final
  * sigma, Greek symbol forms, micro sign); accents removed from letters whose
  * base is a Latin ASCII letter ("Séoul" → "seoul", "Łódź" → "łodz", "ά"
@@ -56,13 +57,13 @@ function isWordCharacter(codePoint: number): boolean {
 }
 
 /**
- * Adds `weight` to each word's count in `into`, once per occurrence; returns
- * how many words the text holds. The hot path of indexing, so it scans
- * character codes rather than matching WORD: the text is lower-cased at once
- * (a final sigma this makes is folded back with the rest) and only words
- * outside ASCII are folded character by character. The same words as `words`.
+ * Calls `visit` with each word of a text, folded, in order; returns how many
+ * there are. The hot path of indexing, so it scans character codes rather
+ * than matching WORD: the text is lower-cased at once (a final sigma this
+ * makes is folded back with the rest) and only words outside ASCII are
+ * folded character by character. The same words as `words`.
  */
-export function countWords(text: string, weight: number, into: Map<string, number>): number {
+export function scanWords(text: string, visit: (word: string) => void): number {
   const lower = text.toLowerCase();
   let count = 0;
   let start = -1;
@@ -81,13 +82,18 @@ export function countWords(text: string, weight: number, into: Map<string, numbe
       const word = ascii ? lower.slice(start, i) : foldWord(lower.slice(start, i));
       start = -1;
       if (word !== '') {
-        into.set(word, (into.get(word) ?? 0) + weight);
+        visit(word);
         count++;
       }
     }
     i += point > 0xffff ? 2 : 1;
   }
   return count;
+}
+
+/** Adds `weight` to each word's count in `into`, once per occurrence; returns how many words the text holds. */
+export function countWords(text: string, weight: number, into: Map<string, number>): number {
+  return scanWords(text, (word) => into.set(word, (into.get(word) ?? 0) + weight));
 }
 
 /** The words of a text, folded, in order. */

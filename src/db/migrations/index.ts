@@ -7,6 +7,7 @@ import * as gazetteer from './004-gazetteer.ts';
 import * as rankingIndex from './005-ranking-index.ts';
 import * as sectionOutline from './006-section-outline.ts';
 import * as postingsBySegment from './007-postings-by-segment.ts';
+import * as wordPositions from './008-word-positions.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-archive': archive,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-ranking-index': rankingIndex,
   '006-section-outline': sectionOutline,
   '007-postings-by-segment': postingsBySegment,
+  '008-word-positions': wordPositions,
 };
