@@ -46,6 +46,8 @@ export interface SearchResult {
 }
 
 const BATCH = 200;
+/** Batches read ahead of the one being written (more held prepared documents longer, for no speed). */
+const READ_AHEAD = 2;
 
 function sortedByCount(facet: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(facet).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
@@ -83,14 +85,16 @@ export class ArchiveService {
     for (const failure of missing) options.onFile?.(failure.file, failure);
     const preparer = documentPreparer(files.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
     try {
-      // Reading runs ahead of writing by one batch, so workers read and prepare while the database writes.
-      let pending = this.prepareBatch(preparer, files.slice(0, BATCH));
-      for (let start = 0; start < files.length; start += BATCH) {
-        const read = await pending;
-        pending = this.prepareBatch(preparer, files.slice(start + BATCH, start + 2 * BATCH));
+      // Reading runs ahead of writing by two batches, so workers read and prepare while the
+      // database writes, and go on while a batch takes longer to write (when segments merge).
+      const batches: string[][] = [];
+      for (let start = 0; start < files.length; start += BATCH) batches.push(files.slice(start, start + BATCH));
+      const pending = batches.slice(0, READ_AHEAD).map((batch) => this.prepareBatch(preparer, batch));
+      for (let next = pending.length; pending.length > 0; next++) {
+        const read = await pending.shift()!;
+        if (next < batches.length) pending.push(this.prepareBatch(preparer, batches[next]!));
         this.saveBatch(read, summary, options);
       }
-      await pending;
     } finally {
       await preparer.close();
     }

@@ -31,7 +31,9 @@ class WorkerPool implements DocumentPreparer {
 
   constructor(size: number, private readonly maxBytes: number) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./import-worker.boot.mjs', import.meta.url));
+      // A smaller young generation than V8's own choice: collected more often, for the same speed
+      // and less memory. (The old generation is not capped: a large PDF must not kill the worker.)
+      const worker = new Worker(new URL('./import-worker.boot.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.on('message', (response: PrepareResponse) => {
         this.waiting.get(response.id)?.(response.result);
         this.waiting.delete(response.id);

@@ -1,8 +1,8 @@
 /**
  * Which documents a query matches and how well, computed over the ranking
- * index instead of inside FTS5: FTS5 scores every match before it can keep
- * the best ten, and collects its matches slowly for common words and short
- * prefixes. The scores are FTS5's own bm25 (k1 1.2, b 0.75, its idf floor),
+ * index in typed arrays (FTS5, which the archive used before, scored every
+ * match before it could keep the best ten, and collected its matches slowly
+ * for common words and short prefixes). The scores are FTS5's bm25 (k1 1.2, b 0.75, its idf floor),
  * with a title word counting as TITLE_WEIGHT body words; a phrase is scored
  * as one term whose hits are the phrase's (phrase.ts). Pure, given a source.
  */

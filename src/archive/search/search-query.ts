@@ -1,8 +1,9 @@
 /**
  * The search box's language — words, "phrases", prefix*, AND / OR / NOT,
- * -word and parentheses — turned into an FTS5 expression in which every term
- * is quoted, so that no user input can reach FTS5's own syntax. Index numbers
- * in any spelling are recognised first. Pure.
+ * -word and parentheses — turned into a query tree for the ranking index.
+ * Index numbers in any spelling are recognised first. The same query is also
+ * written as an FTS5 expression, every term quoted, for the tests that check
+ * the ranking index against SQLite's FTS5. Pure.
  */
 import { formatIndexNumber, parseIndexNumber } from '../../domain/index-number.ts';
 
