@@ -9,8 +9,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { openArchive } from '../src/archive/index.ts';
-import { generateCorpus } from './corpus.ts';
-import { createEngine, type BenchDoc } from './engines.ts';
+import type { BenchDoc } from './engines.ts';
 import type { BenchQuery } from './queries.ts';
 
 export interface Common { docsDir: string; queries: BenchQuery[]; runs: number; warmup: number }
@@ -132,6 +131,8 @@ async function runVigil(task: Extract<ChildTask, { kind: 'vigil' }>): Promise<Ch
 }
 
 async function runEngine(task: Extract<ChildTask, { kind: 'engine' }>): Promise<ChildResult> {
+  // Loaded here, not at the top: Vigil's process should not hold the other engines or the generator (18 MB).
+  const [{ generateCorpus }, { createEngine }] = await Promise.all([import('./corpus.ts'), import('./engines.ts')]);
   const engine = createEngine(task.engine, (id) => readFileSync(join(task.docsDir, fileName(id)), 'utf8'));
   let loadMs = 0;
   let batch: BenchDoc[] = [];

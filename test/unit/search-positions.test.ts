@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { termsOf, TITLE_WEIGHT } from '../../src/archive/search/document-terms.ts';
 import { encodePositionGroups, PositionLists, readPositions } from '../../src/archive/search/positions.ts';
-import { decodePostingsWithPositions, encodePostings, maxPostings } from '../../src/archive/search/postings.ts';
+import { decodePostings, encodePostings, maxPostings } from '../../src/archive/search/postings.ts';
 import { words } from '../../src/archive/search/tokens.ts';
 
 /** A term's ascending positions, small and large (varints of one to four bytes). */
@@ -58,7 +58,7 @@ describe('position lists', () => {
 
         const out = { ids: new Uint32Array(maxPostings(postings)), weights: new Uint32Array(maxPostings(postings)) };
         const read = new PositionLists(out.ids.length);
-        const count = decodePostingsWithPositions(postings, written.encode(), segmentOf, 3, out, 0, read);
+        const count = decodePostings(postings, segmentOf, 3, out, 0, { positions: written.encode(), lists: read });
         const kept = ids.flatMap((id, d) => held[d] ? [{ id, list: lists[d]! }] : []);
         expect([...out.ids.subarray(0, count)]).toEqual(kept.map((k) => k.id));
         const scratch = new Uint32Array(64 * 4);
@@ -74,7 +74,7 @@ describe('position lists', () => {
         const rewritten = reversed.encode();
         const backwards = encodePostings(kept.map((_, k) => k + 1), kept.map(() => 1));
         const all = new Uint32Array(kept.length + 2).fill(9);
-        decodePostingsWithPositions(backwards, rewritten, all, 9, { ids: new Uint32Array(kept.length), weights: new Uint32Array(kept.length) }, 0, again);
+        decodePostings(backwards, all, 9, { ids: new Uint32Array(kept.length), weights: new Uint32Array(kept.length) }, 0, { positions: rewritten, lists: again });
         order.forEach((from, k) => {
           const n = readPositions(again.bytesOf(k), again.starts[k]!, again.ends[k]!, scratch);
           expect([...scratch.subarray(0, n)]).toEqual(kept[from]!.list);

@@ -9,7 +9,7 @@
  * dropped at the next merge, a deleted document's go with its row.
  */
 import type SQLite from 'better-sqlite3';
-import { decodePostingsWithPositions, encodePostings, maxPostings, positionalInIdOrder, type Postings } from './postings.ts';
+import { decodePostings, encodePostings, maxPostings, positionalInIdOrder, type Postings } from './postings.ts';
 import { PositionLists } from './positions.ts';
 import type { DocumentTerms } from './document-terms.ts';
 
@@ -110,7 +110,7 @@ export class IndexWriter {
         const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
         const lists = new PositionLists(capacity);
         let count = 0;
-        for (; at < end; at++) count = decodePostingsWithPositions(rows[at]![2], rows[at]![3], holder, rows[at]![1], out, count, lists);
+        for (; at < end; at++) count = decodePostings(rows[at]![2], holder, rows[at]![1], out, count, { positions: rows[at]![3], lists });
         if (count === 0) continue;
         const sorted = positionalInIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count), lists);
         this.insert(merged, term, encodePostings(sorted.ids, sorted.weights), sorted.lists.encode());

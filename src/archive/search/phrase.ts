@@ -31,6 +31,7 @@ export function phrasePostings(words: string[], prefix: boolean, source: PhraseS
   const cursors = slots.map((slot) => new Uint32Array(slot.length));
   const positions: Uint32Array[] = slots.map(() => new Uint32Array(64));
   const counts = new Uint32Array(slots.length);
+  const next = new Uint32Array(slots.length);
   const ids = new Uint32Array(candidates.length);
   const weights = new Uint32Array(candidates.length);
   let found = 0;
@@ -40,7 +41,7 @@ export function phrasePostings(words: string[], prefix: boolean, source: PhraseS
       positions[s] = grown;
       counts[s] = count;
     }
-    const weight = occurrences(positions, counts, source.titleLengthOf(id));
+    const weight = occurrences(positions, counts, source.titleLengthOf(id), next);
     if (weight > 0) {
       ids[found] = id;
       weights[found++] = weight;
@@ -101,9 +102,12 @@ function positionsIn(slot: Slot, cursors: Uint32Array, id: number, into: Uint32A
   return [count, into];
 }
 
-/** How often slot 0's word is followed by slot 1's, then slot 2's…, weighted by where (title or body). */
-function occurrences(positions: Uint32Array[], counts: Uint32Array, titleLength: number): number {
-  const next = new Uint32Array(positions.length);
+/**
+ * How often slot 0's word is followed by slot 1's, then slot 2's…, weighted
+ * by where (title or body); `next` is scratch space, one place per slot.
+ */
+function occurrences(positions: Uint32Array[], counts: Uint32Array, titleLength: number, next: Uint32Array): number {
+  next.fill(0);
   let weight = 0;
   const first = positions[0]!;
   for (let k = 0; k < counts[0]!; k++) {

@@ -37,45 +37,19 @@ export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number
 
 /**
  * Decodes segment `segment`'s postings, keeping the documents it still holds
- * (`segmentOf[id] === segment`), appended to `out` from `count` on; returns the new count.
+ * (`segmentOf[id] === segment`), appended to `out` from `count` on; returns
+ * the new count. Given the segment's position lists too (in posting order),
+ * adds where each kept posting's list is to `lists`.
  */
-export function decodePostings(bytes: Uint8Array, segmentOf: Uint32Array, segment: number, out: Postings, count: number): number {
-  let at = 0;
-  let id = 0;
-  while (at < bytes.length) {
-    let gap = 0;
-    let scale = 1;
-    let byte: number;
-    do { byte = bytes[at++]!; gap += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
-    let weight = 0;
-    scale = 1;
-    do { byte = bytes[at++]!; weight += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
-    id += gap;
-    if (segmentOf[id] === segment) {
-      out.ids[count] = id;
-      out.weights[count] = weight;
-      count++;
-    }
-  }
-  return count;
-}
-
-/** How many postings an encoded segment holds at most (each takes two bytes or more). */
-export function maxPostings(bytes: Uint8Array): number {
-  return bytes.length >> 1;
-}
-
-/**
- * As decodePostings, and for each posting kept, where its position list is
- * in `positions` (the segment's lists, in posting order), added to `lists`.
- */
-export function decodePostingsWithPositions(
-  bytes: Uint8Array, positions: Uint8Array, segmentOf: Uint32Array, segment: number, out: Postings, count: number, lists: PositionLists,
+export function decodePostings(
+  bytes: Uint8Array, segmentOf: Uint32Array, segment: number, out: Postings, count: number,
+  withPositions?: { positions: Uint8Array; lists: PositionLists },
 ): number {
+  const positions = withPositions?.positions;
+  const source = withPositions?.lists.addSource(withPositions.positions) ?? 0;
   let at = 0;
   let listAt = 0;
   let id = 0;
-  const source = lists.addSource(positions);
   while (at < bytes.length) {
     let gap = 0;
     let scale = 1;
@@ -85,18 +59,25 @@ export function decodePostingsWithPositions(
     scale = 1;
     do { byte = bytes[at++]!; weight += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
     let length = 0;
-    scale = 1;
-    do { byte = positions[listAt++]!; length += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    if (positions) {
+      scale = 1;
+      do { byte = positions[listAt++]!; length += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    }
     id += gap;
     if (segmentOf[id] === segment) {
       out.ids[count] = id;
       out.weights[count] = weight;
-      lists.add(source, listAt, listAt + length);
+      withPositions?.lists.add(source, listAt, listAt + length);
       count++;
     }
     listAt += length;
   }
   return count;
+}
+
+/** How many postings an encoded segment holds at most (each takes two bytes or more). */
+export function maxPostings(bytes: Uint8Array): number {
+  return bytes.length >> 1;
 }
 
 /** The order that sorts `ids` (positions into it), or null when they already increase (the usual case). */

@@ -6,7 +6,7 @@
  * Built again whenever the documents change (the repository decides when).
  */
 import type SQLite from 'better-sqlite3';
-import { decodePostings, decodePostingsWithPositions, inIdOrder, positionalInIdOrder, maxPostings, type PositionalPostings, type Postings } from './postings.ts';
+import { decodePostings, inIdOrder, positionalInIdOrder, maxPostings, type PositionalPostings, type Postings } from './postings.ts';
 import { PositionLists } from './positions.ts';
 import type { RankingSource } from './ranking.ts';
 
@@ -57,8 +57,7 @@ export class RankingIndex implements RankingSource {
   /** A term's postings: each segment's, keeping the documents whose current version it holds (segments follow import order). */
   postings(term: string): Postings {
     const rows = this.postingsRows.all(this.segments, term);
-    const capacity = rows.reduce((sum, [, bytes]) => sum + maxPostings(bytes), 0);
-    const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
+    const out = outputFor(rows);
     let count = 0;
     for (const [segment, bytes] of rows) count = decodePostings(bytes, this.segmentOf, segment, out, count);
     return inIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count));
@@ -75,11 +74,16 @@ export class RankingIndex implements RankingSource {
   /** A term's postings with their position lists, in id order. */
   positional(term: string): PositionalPostings {
     const rows = this.positionalRows.all(this.segments, term);
-    const capacity = rows.reduce((sum, [, bytes]) => sum + maxPostings(bytes), 0);
-    const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
-    const lists = new PositionLists(capacity);
+    const out = outputFor(rows);
+    const lists = new PositionLists(out.ids.length);
     let count = 0;
-    for (const [segment, bytes, positions] of rows) count = decodePostingsWithPositions(bytes, positions, this.segmentOf, segment, out, count, lists);
+    for (const [segment, bytes, positions] of rows) count = decodePostings(bytes, this.segmentOf, segment, out, count, { positions, lists });
     return positionalInIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count), lists);
   }
+}
+
+/** Room for every posting of the rows a term's segments gave. */
+function outputFor(rows: Array<[number, Buffer, ...Buffer[]]>): Postings {
+  const capacity = rows.reduce((sum, [, bytes]) => sum + maxPostings(bytes), 0);
+  return { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
 }
