@@ -55,12 +55,13 @@ export class IndexWriter {
         else byTerm.set(terms[i]!, [d, i]);
       }
     });
-    const sources = documents.map((document) => document.positions);
+    // Scratch space for one term at a time, made once per batch: a term is in each document at most once.
+    const termIds = new Uint32Array(documents.length);
+    const weights = new Uint32Array(documents.length);
+    const lists = new PositionLists(documents.length, documents.map((document) => document.positions));
     for (const [term, pairs] of byTerm) {
       const count = pairs.length / 2;
-      const termIds = new Uint32Array(count);
-      const weights = new Uint32Array(count);
-      const lists = new PositionLists(count, sources);
+      lists.length = 0;
       for (let k = 0; k < count; k++) {
         const d = pairs[2 * k]!;
         const i = pairs[2 * k + 1]!;
@@ -69,7 +70,7 @@ export class IndexWriter {
         weights[k] = documentWeights[i]!;
         lists.add(d, i === 0 ? 0 : positionEnds[i - 1]!, positionEnds[i]!);
       }
-      this.insert(segment, term, encodePostings(termIds, weights), lists.encode());
+      this.insert(segment, term, encodePostings(termIds, weights, count), lists.encode());
     }
     this.pending.clear();
     this.mergeFullLevels();

@@ -69,6 +69,7 @@ export function readPositions(bytes: Uint8Array, start: number, end: number, int
  * or written out in one piece. Room for `capacity` lists is made at once.
  */
 export class PositionLists {
+  /** Lists held (set it to 0 to use the room again). */
   length = 0;
   readonly source: Uint32Array;
   readonly starts: Uint32Array;

@@ -17,10 +17,13 @@ export interface PositionalPostings extends Postings {
   lists: PositionLists;
 }
 
-/** Encodes postings whose ids increase, into a buffer of exactly their size (measured first: large lists are common). */
-export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number>): Buffer {
+/**
+ * Encodes the first `count` postings (all, by default), whose ids increase,
+ * into a buffer of exactly their size (measured first: large lists are common).
+ */
+export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number>, count = ids.length): Buffer {
   let size = 0;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < count; i++) {
     const id = ids[i]!;
     const previous = i === 0 ? 0 : ids[i - 1]!;
     if (i > 0 && id <= previous) throw new Error(`postings out of order: ${id} after ${previous}`);
@@ -28,7 +31,7 @@ export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number
   }
   const bytes = Buffer.allocUnsafe(size);
   let at = 0;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < count; i++) {
     at = putVarint(bytes, at, ids[i]! - (i === 0 ? 0 : ids[i - 1]!));
     at = putVarint(bytes, at, weights[i]!);
   }
