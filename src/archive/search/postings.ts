@@ -101,5 +101,5 @@ export function inIdOrder(ids: Uint32Array, weights: Uint32Array): Postings {
 export function positionalInIdOrder(ids: Uint32Array, weights: Uint32Array, lists: PositionLists): PositionalPostings {
   const order = idOrder(ids);
   if (!order) return { ids, weights, lists };
-  return { ...inIdOrder(ids, weights), lists: lists.reordered(order) };
+  return { ids: Uint32Array.from(order, (i) => ids[i]!), weights: Uint32Array.from(order, (i) => weights[i]!), lists: lists.reordered(order) };
 }
