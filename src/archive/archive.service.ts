@@ -10,6 +10,7 @@ import { collectFiles } from './import/collect-files.ts';
 import { documentPreparer, type DocumentPreparer } from './import/import-pool.ts';
 import type { PreparedDocument, PreparedResult } from './import/prepare.ts';
 import type { DocumentRepository, FacetCounts, SearchFilters } from './document.repository.ts';
+import type { BulkSave } from './document.writer.ts';
 import { presentDocument, presentHit, type DocumentView, type HitView } from './document.presenter.ts';
 import { parseSearchQuery, type QueryNode } from './search/search-query.ts';
 
@@ -84,6 +85,7 @@ export class ArchiveService {
     const summary: ImportSummary = { imported: 0, updated: 0, failed: [...missing] };
     for (const failure of missing) options.onFile?.(failure.file, failure);
     const preparer = documentPreparer(files.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const saving = this.documents.bulkSave();
     try {
       // Reading runs ahead of writing by two batches, so workers read and prepare while the
       // database writes, and go on while a batch takes longer to write (when segments merge).
@@ -93,9 +95,11 @@ export class ArchiveService {
       for (let next = pending.length; pending.length > 0; next++) {
         const read = await pending.shift()!;
         if (next < batches.length) pending.push(this.prepareBatch(preparer, batches[next]!));
-        this.saveBatch(read, summary, options);
+        this.saveBatch(saving, read, summary, options);
       }
     } finally {
+      // What was stored is kept, even when something failed on the way.
+      saving.finish();
       await preparer.close();
     }
     return summary;
@@ -105,10 +109,10 @@ export class ArchiveService {
     return Promise.all(files.map(async (file) => ({ file, result: await preparer.prepare(file) })));
   }
 
-  private saveBatch(read: Array<{ file: string; result: PreparedResult }>, summary: ImportSummary, options: ImportOptions): void {
+  private saveBatch(saving: BulkSave, read: Array<{ file: string; result: PreparedResult }>, summary: ImportSummary, options: ImportOptions): void {
     const prepared: PreparedDocument[] = [];
     for (const { result } of read) if (result.ok) prepared.push(result.prepared);
-    const outcomes = this.documents.save(
+    const outcomes = saving.save(
       prepared,
       new Date().toISOString(),
       options.actor ?? { id: null, label: 'system' },

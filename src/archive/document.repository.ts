@@ -8,7 +8,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Database, DocumentsTable } from '../db/schema.ts';
-import { DocumentWriter, type DocumentToSave, type SaveOutcome } from './document.writer.ts';
+import { DocumentWriter, type BulkSave, type DocumentToSave, type SaveOutcome } from './document.writer.ts';
 import { FacetIndex, type FacetRow } from './facet-index.ts';
 import { RankingIndex } from './search/ranking-index.ts';
 import { bestPositions, evaluate, topPositions } from './search/ranking.ts';
@@ -143,6 +143,11 @@ export class DocumentRepository {
     const outcomes = this.writer.save(documents, now, actor);
     this.changed();
     return outcomes;
+  }
+
+  /** Starts saving many batches in few transactions (an import); see DocumentWriter.bulk. */
+  bulkSave(): BulkSave {
+    return this.writer.bulk(() => this.changed());
   }
 
   /** A document by its address. */

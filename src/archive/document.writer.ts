@@ -1,9 +1,11 @@
 /**
  * Storing documents in bulk. Imports are the one write path hot enough to
  * bypass the query builder: prepared statements, reused for every document,
- * in one transaction per batch with a savepoint per document, so a document
- * that cannot be stored takes back only its own rows. The ranking index is
- * written in the same transaction, one segment per batch.
+ * a savepoint per batch and one per document, so a document that cannot be
+ * stored takes back only its own rows. The ranking index is written in the
+ * same transaction as the documents it covers: one segment per batch, or, in
+ * a bulk save (an import), one per SEGMENT_DOCUMENTS documents, committed
+ * with them.
  */
 import type SQLite from 'better-sqlite3';
 import { auditAppender } from '../access/audit/audit.append-sync.ts';
@@ -28,6 +30,19 @@ const COLUMNS = [
 ] as const;
 
 const BACKLOG_CHUNK = 500;
+/**
+ * Documents a bulk save gathers into one index segment and one transaction. Cost goes with
+ * segments rather than documents (a row per term and segment, written and merged): 1,000-document
+ * segments wrote 50,000 documents in 22% less time than 200-document ones.
+ */
+const SEGMENT_DOCUMENTS = 1000;
+
+/** Batches saved together: committed, with their index segment, every SEGMENT_DOCUMENTS documents and at `finish`. */
+export interface BulkSave {
+  save(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[];
+  /** Writes the last segment and commits; after an error in it, takes back the uncommitted batches. */
+  finish(): void;
+}
 /** A backlog this large is announced: indexing it takes a few seconds or more. */
 const SAY_FROM = 1000;
 
@@ -39,12 +54,15 @@ export class DocumentWriter {
   private readonly countriesDelete: SQLite.Statement<[number]>;
   private readonly countryInsert: SQLite.Statement<[number, string, string | null]>;
   private readonly saveOne: (document: DocumentToSave, now: string) => 'imported' | 'updated';
-  private readonly saveAll: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
+  private readonly storeBatch: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
+  private readonly saveAndIndex: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
+  private readonly sqlite: SQLite.Database;
   private readonly index: IndexWriter;
   private readonly indexBacklogChunk: () => number;
   private readonly backlogSize: () => number;
 
   constructor(sqlite: SQLite.Database) {
+    this.sqlite = sqlite;
     const found = 'SELECT id FROM documents';
     this.byIndex = sqlite.prepare(`${found} WHERE index_number = ? AND language = ?`);
     this.byContent = sqlite.prepare(`${found} WHERE index_number IS NULL AND content_hash = ?`);
@@ -58,8 +76,7 @@ export class DocumentWriter {
     this.saveOne = sqlite.transaction((document: DocumentToSave, now: string) => this.store(document, now));
     const appendAudit = auditAppender(sqlite);
     this.index = new IndexWriter(sqlite);
-    this.saveAll = sqlite.transaction((documents: DocumentToSave[], now: string, actor: AuditActor) => {
-      this.index.reset();
+    const storeBatch = sqlite.transaction((documents: DocumentToSave[], now: string, actor: AuditActor) => {
       const outcomes = documents.map((document): SaveOutcome => {
         try {
           return this.saveOne(document, now);
@@ -72,6 +89,20 @@ export class DocumentWriter {
       const created = documents.filter((_, i) => outcomes[i] === 'imported').map(reference);
       const updated = documents.filter((_, i) => outcomes[i] === 'updated').map(reference);
       if (created.length + updated.length > 0) appendAudit(actor, { action: 'documents.import', subjectType: 'document', details: { created, updated } }, new Date(now));
+      return outcomes;
+    });
+    // A batch taken back takes its documents back out of the segment being gathered.
+    this.storeBatch = (documents, now, actor) => {
+      const before = this.index.pendingSnapshot();
+      try {
+        return storeBatch(documents, now, actor);
+      } catch (error) {
+        this.index.restorePending(before);
+        throw error;
+      }
+    };
+    this.saveAndIndex = sqlite.transaction((documents: DocumentToSave[], now: string, actor: AuditActor) => {
+      const outcomes = this.storeBatch(documents, now, actor);
       this.index.write();
       return outcomes;
     });
@@ -109,7 +140,43 @@ export class DocumentWriter {
 
   /** Stores a batch in one transaction; each document is imported, updated, or failed on its own. */
   save(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[] {
-    return this.saveAll(documents, now, actor);
+    this.index.reset();
+    return this.saveAndIndex(documents, now, actor);
+  }
+
+  /**
+   * Starts saving many batches (an import): each is stored as `save` stores
+   * one, and committed with its segment of the index once enough have
+   * gathered. `committed` is called after each commit. Nothing else may write
+   * through this connection until `finish`.
+   */
+  bulk(committed: () => void): BulkSave {
+    const { sqlite, index } = this;
+    const commit = () => {
+      index.write();
+      sqlite.exec('COMMIT');
+      committed();
+    };
+    index.reset();
+    sqlite.exec('BEGIN');
+    return {
+      save: (documents, now, actor) => {
+        if (!sqlite.inTransaction) sqlite.exec('BEGIN');
+        const outcomes = this.storeBatch(documents, now, actor);
+        if (index.pendingCount >= SEGMENT_DOCUMENTS) commit();
+        return outcomes;
+      },
+      finish: () => {
+        if (!sqlite.inTransaction) return;
+        try {
+          commit();
+        } catch (error) {
+          if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+          index.reset();
+          throw error;
+        }
+      },
+    };
   }
 
   private store({ row, countries, terms }: DocumentToSave, now: string): 'imported' | 'updated' {

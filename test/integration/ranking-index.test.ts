@@ -167,6 +167,33 @@ describe('ranking index: many imports', () => {
   });
 });
 
+describe('ranking index: one large import', () => {
+  const { dataDir, write } = place('large-import');
+  const COUNT = 2300;
+
+  it('gathers its batches into segments of a thousand documents, each committed with its documents', async () => {
+    const paths: string[] = [];
+    for (let n = 1; n <= COUNT; n++) {
+      paths.push(write(`note-${String(n).padStart(4, '0')}.md`, markdown(`Note ${n} on the northern camps`, `Families waited at camp ${n}; uniq${n} was recorded.`)));
+    }
+    const archive = await openArchive({ dataDir, cacheSize: 0 });
+    const db = inspect(dataDir);
+    try {
+      const summary = await archive.importFiles(paths);
+      expect(summary).toMatchObject({ imported: COUNT, updated: 0, failed: [] });
+      // Batches of 200 are read; segments close at the first batch that reaches 1,000 documents, the last at the end.
+      const sizes = db.count('SELECT group_concat(n) FROM (SELECT count(*) AS n FROM search_documents GROUP BY segment ORDER BY segment)');
+      expect(sizes).toBe('1000,1000,300');
+      expect((await found(archive, 'camps')).total).toBe(COUNT);
+      expect(db.fts5('families').length).toBe(COUNT);
+      for (const n of [1, 1000, 1001, 2300]) expect(await found(archive, `uniq${n}`), `uniq${n}`).toMatchObject({ total: 1, titles: [`Note ${n} on the northern camps`] });
+    } finally {
+      db.close();
+      await archive.close();
+    }
+  }, 60_000);
+});
+
 describe('ranking index: a database made before it existed', () => {
   const { dataDir, write, files } = place('backlog');
   const MORE = 1200;
