@@ -109,4 +109,20 @@ describe('termsOf', () => {
       expect(terms.titleLength).toBe(titleWords.length);
     }));
   });
+
+  it('keeps each distinct word once, in order of first use, in texts of any script', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', 'é', 'Ł', 'ß', 'Σ', 'ς', 'İ', '\u0301', '東', '𝐀', 'ﬁ', '1', ' ', '-', '\n'), maxLength: 300 });
+    fc.assert(fc.property(text, text, (title, body) => {
+      const all = [...words(title), ...words(body)];
+      expect(termsOf(title, body).terms).toEqual([...new Set(all)]);
+    }));
+  });
+
+  it('tells apart thousands of distinct words in one document', () => {
+    const many = Array.from({ length: 5000 }, (_, n) => `w${n.toString(36)}`);
+    const terms = termsOf('w0 title', `${many.join(' ')} ${many.join(' ')}`);
+    expect(terms.terms).toEqual(['w0', 'title', ...many.slice(1)]);
+    expect(terms.length).toBe(2 + 2 * many.length);
+    expect(positionsOf(terms).get('w0')).toEqual([0, 3, 3 + many.length]);
+  });
 });

@@ -57,37 +57,57 @@ function isWordCharacter(codePoint: number): boolean {
 }
 
 /**
- * Calls `visit` with each word of a text, folded, in order; returns how many
- * there are. The hot path of indexing, so it scans character codes rather
- * than matching WORD: the text is lower-cased at once (a final sigma this
- * makes is folded back with the rest) and only words outside ASCII are
- * folded character by character. The same words as `words`.
+ * Calls `visit` with where each word of a text stands in the text
+ * lower-cased (`lower`, the same string for every call) and whether it is
+ * all ASCII: such a word is already folded; any other is folded by
+ * `foldWord`, which may leave nothing. The hot path of indexing, so it scans
+ * character codes rather than matching WORD (a final sigma lower-casing
+ * makes is folded back with the rest); the same words as `words`.
  */
-export function scanWords(text: string, visit: (word: string) => void): number {
+export function scanWordSpans(text: string, visit: (lower: string, start: number, end: number, ascii: boolean) => void): void {
   const lower = text.toLowerCase();
-  let count = 0;
+  const length = lower.length;
   let start = -1;
   let ascii = true;
-  for (let i = 0; i <= lower.length;) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 0x20;
+  for (let i = 0; i < length;) {
+    const code = lower.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII, nearly every character: a letter or digit, or a word's end.
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+        if (start < 0) {
+          start = i;
+          ascii = true;
+        }
+      } else if (start >= 0) {
+        visit(lower, start, i, ascii);
+        start = -1;
+      }
+      i++;
+      continue;
+    }
     const point = code < 0xd800 || code > 0xdbff ? code : lower.codePointAt(i)!;
-    const wordy = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : isWordCharacter(point);
-    if (wordy) {
-      if (start < 0) {
-        start = i;
-        ascii = true;
-      }
-      if (code >= 0x80) ascii = false;
+    if (isWordCharacter(point)) {
+      if (start < 0) start = i;
+      ascii = false;
     } else if (start >= 0) {
-      const word = ascii ? lower.slice(start, i) : foldWord(lower.slice(start, i));
+      visit(lower, start, i, ascii);
       start = -1;
-      if (word !== '') {
-        visit(word);
-        count++;
-      }
     }
     i += point > 0xffff ? 2 : 1;
   }
+  if (start >= 0) visit(lower, start, length, ascii);
+}
+
+/** Calls `visit` with each word of a text, folded, in order; returns how many there are. */
+export function scanWords(text: string, visit: (word: string) => void): number {
+  let count = 0;
+  scanWordSpans(text, (lower, start, end, ascii) => {
+    const word = ascii ? lower.slice(start, end) : foldWord(lower.slice(start, end));
+    if (word !== '') {
+      visit(word);
+      count++;
+    }
+  });
   return count;
 }
 
