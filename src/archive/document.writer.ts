@@ -1,11 +1,11 @@
 /**
  * Storing documents in bulk. Imports are the one write path hot enough to
  * bypass the query builder: prepared statements, reused for every document,
- * a savepoint per batch and one per document, so a document that cannot be
- * stored takes back only its own rows. The ranking index is written in the
- * same transaction as the documents it covers: one segment per batch, or, in
- * a bulk save (an import), one per SEGMENT_DOCUMENTS documents, committed
- * with them.
+ * and a savepoint per document, so a document that cannot be stored takes
+ * back only its own rows. Each batch gets one audit entry. The ranking index
+ * is written in the same transaction as the documents it covers: one segment
+ * per batch, or, in a bulk save (an import), one per SEGMENT_DOCUMENTS
+ * documents, committed with them.
  */
 import type SQLite from 'better-sqlite3';
 import { auditAppender } from '../access/audit/audit.append-sync.ts';
@@ -37,10 +37,15 @@ const BACKLOG_CHUNK = 500;
  */
 const SEGMENT_DOCUMENTS = 1000;
 
-/** Batches saved together: committed, with their index segment, every SEGMENT_DOCUMENTS documents and at `finish`. */
+/**
+ * Batches saved together: committed, with their index segment, every
+ * SEGMENT_DOCUMENTS documents and at `finish`. A failure beyond a single
+ * document (the audit chain or the index cannot be written: a full disk, a
+ * damaged file) takes back everything since the last commit and is thrown.
+ */
 export interface BulkSave {
   save(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[];
-  /** Writes the last segment and commits; after an error in it, takes back the uncommitted batches. */
+  /** Writes the last segment and commits. */
   finish(): void;
 }
 /** A backlog this large is announced: indexing it takes a few seconds or more. */
@@ -54,7 +59,7 @@ export class DocumentWriter {
   private readonly countriesDelete: SQLite.Statement<[number]>;
   private readonly countryInsert: SQLite.Statement<[number, string, string | null]>;
   private readonly saveOne: (document: DocumentToSave, now: string) => 'imported' | 'updated';
-  private readonly storeBatch: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
+  private readonly appendAudit: ReturnType<typeof auditAppender>;
   private readonly saveAndIndex: (documents: DocumentToSave[], now: string, actor: AuditActor) => SaveOutcome[];
   private readonly sqlite: SQLite.Database;
   private readonly index: IndexWriter;
@@ -74,33 +79,8 @@ export class DocumentWriter {
     this.countryInsert = sqlite.prepare('INSERT OR IGNORE INTO document_countries (document_id, country, date) VALUES (?, ?, ?)');
     // better-sqlite3 runs a transaction inside a transaction as a savepoint.
     this.saveOne = sqlite.transaction((document: DocumentToSave, now: string) => this.store(document, now));
-    const appendAudit = auditAppender(sqlite);
+    this.appendAudit = auditAppender(sqlite);
     this.index = new IndexWriter(sqlite);
-    const storeBatch = sqlite.transaction((documents: DocumentToSave[], now: string, actor: AuditActor) => {
-      const outcomes = documents.map((document): SaveOutcome => {
-        try {
-          return this.saveOne(document, now);
-        } catch (error) {
-          return { error: `could not be stored: ${error instanceof Error ? error.message : String(error)}` };
-        }
-      });
-      // One audit entry per batch, in the batch's transaction, naming every document created or updated.
-      const reference = (document: DocumentToSave) => document.row.index_number ? `${document.row.index_number} (${document.row.language})` : document.row.slug;
-      const created = documents.filter((_, i) => outcomes[i] === 'imported').map(reference);
-      const updated = documents.filter((_, i) => outcomes[i] === 'updated').map(reference);
-      if (created.length + updated.length > 0) appendAudit(actor, { action: 'documents.import', subjectType: 'document', details: { created, updated } }, new Date(now));
-      return outcomes;
-    });
-    // A batch taken back takes its documents back out of the segment being gathered.
-    this.storeBatch = (documents, now, actor) => {
-      const before = this.index.pendingSnapshot();
-      try {
-        return storeBatch(documents, now, actor);
-      } catch (error) {
-        this.index.restorePending(before);
-        throw error;
-      }
-    };
     this.saveAndIndex = sqlite.transaction((documents: DocumentToSave[], now: string, actor: AuditActor) => {
       const outcomes = this.storeBatch(documents, now, actor);
       this.index.write();
@@ -152,31 +132,55 @@ export class DocumentWriter {
    */
   bulk(committed: () => void): BulkSave {
     const { sqlite, index } = this;
+    // Any failure but a document's own leaves the open transaction in doubt: it is taken back whole.
+    const guarded = <T>(work: () => T): T => {
+      try {
+        return work();
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        index.reset();
+        throw error;
+      }
+    };
     const commit = () => {
       index.write();
       sqlite.exec('COMMIT');
       committed();
     };
     index.reset();
-    sqlite.exec('BEGIN');
     return {
-      save: (documents, now, actor) => {
+      save: (documents, now, actor) => guarded(() => {
         if (!sqlite.inTransaction) sqlite.exec('BEGIN');
         const outcomes = this.storeBatch(documents, now, actor);
         if (index.pendingCount >= SEGMENT_DOCUMENTS) commit();
         return outcomes;
-      },
-      finish: () => {
-        if (!sqlite.inTransaction) return;
-        try {
-          commit();
-        } catch (error) {
-          if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-          index.reset();
-          throw error;
-        }
-      },
+      }),
+      finish: () => guarded(() => {
+        if (sqlite.inTransaction) commit();
+      }),
     };
+  }
+
+  /**
+   * Stores each document in a savepoint of its own, inside the caller's
+   * transaction, then appends the batch's audit entry. No savepoint spans the
+   * batch: SQLite copies every page a savepoint changes, and one around 200
+   * documents held tens of megabytes of copies.
+   */
+  private storeBatch(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[] {
+    const outcomes = documents.map((document): SaveOutcome => {
+      try {
+        return this.saveOne(document, now);
+      } catch (error) {
+        return { error: `could not be stored: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    });
+    // One audit entry per batch, naming every document created or updated.
+    const reference = (document: DocumentToSave) => document.row.index_number ? `${document.row.index_number} (${document.row.language})` : document.row.slug;
+    const created = documents.filter((_, i) => outcomes[i] === 'imported').map(reference);
+    const updated = documents.filter((_, i) => outcomes[i] === 'updated').map(reference);
+    if (created.length + updated.length > 0) this.appendAudit(actor, { action: 'documents.import', subjectType: 'document', details: { created, updated } }, new Date(now));
+    return outcomes;
   }
 
   private store({ row, countries, terms }: DocumentToSave, now: string): 'imported' | 'updated' {

@@ -16,6 +16,14 @@ import { termsOf } from '../../src/archive/search/document-terms.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { fts5Oracle } from '../helpers/fts5-oracle.ts';
 
+/** A document row with nothing recognised in it. */
+const BLANK: NewDocumentRow = {
+  slug: '', index_number: null, index_as_printed: null, index_prefix: null, index_country_number: null,
+  index_sequence: null, index_year: null, language: 'en', type: null, date: null, year: null, news_service_number: null,
+  urgent_action: null, title: '', organisation: null, body: '', sections: '[]', end_marker: null, distribution: null,
+  contact: null, countries: '[]', content_hash: '', source_file: null,
+};
+
 /** A row as an import hands it to the writer, with its terms. */
 const toSave = (row: NewDocumentRow) => ({ row, countries: [], terms: termsOf(row.title, row.body) });
 
@@ -192,6 +200,34 @@ describe('ranking index: one large import', () => {
       await archive.close();
     }
   }, 60_000);
+
+  it('takes back every uncommitted batch, and says why, when the audit chain cannot be written', async () => {
+    const connection = await openDatabase(join(root, 'large-import', 'failing'));
+    const repository = new DocumentRepository(connection.db, connection.sqlite);
+    const system = { id: null, label: 'system' };
+    const batch = (from: number) => Array.from({ length: 200 }, (_, n) => toSave({ ...BLANK, slug: `held-${from + n}`, content_hash: `held-${from + n}`, title: `Held ${from + n}`, body: `Record held${from + n}.` }));
+    try {
+      const bulk = repository.bulkSave();
+      for (let b = 0; b < 5; b++) bulk.save(batch(b * 200), new Date().toISOString(), system);
+      // The fifth batch reached 1,000 documents: committed. The next two are not, and the audit then fails.
+      bulk.save(batch(1000), new Date().toISOString(), system);
+      connection.sqlite.exec("CREATE TEMP TRIGGER audit_refused BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+      expect(() => bulk.save(batch(1200), new Date().toISOString(), system)).toThrow(/disk full/);
+      // The trigger, made inside the open transaction, went with it.
+      expect(connection.sqlite.prepare("SELECT count(*) FROM sqlite_temp_master WHERE name = 'audit_refused'").pluck().get()).toBe(0);
+      const count = (sql: string) => connection.sqlite.prepare<[], number>(sql).pluck().get();
+      expect(count('SELECT count(*) FROM documents')).toBe(1000);
+      expect(count('SELECT count(*) FROM search_documents')).toBe(1000);
+      expect(count("SELECT count(*) FROM audit_log WHERE action = 'documents.import'")).toBe(5);
+      // The connection goes on as before.
+      const again = repository.bulkSave();
+      again.save(batch(1000), new Date().toISOString(), system);
+      again.finish();
+      expect(count('SELECT count(*) FROM search_documents')).toBe(1200);
+    } finally {
+      await connection.close();
+    }
+  });
 });
 
 describe('ranking index: a database made before it existed', () => {
@@ -200,10 +236,8 @@ describe('ranking index: a database made before it existed', () => {
 
   function row(n: number): NewDocumentRow {
     return {
-      slug: `bulk-${n}`, index_number: null, index_as_printed: null, index_prefix: null, index_country_number: null,
-      index_sequence: null, index_year: null, language: 'en', type: null, date: null, year: null, news_service_number: null,
-      urgent_action: null, title: `Bulk record ${n}`, organisation: null, body: `Record bulk${n} about ${n % 2 === 0 ? 'detentions' : 'returns'} at the border.`,
-      sections: '[]', end_marker: null, distribution: null, contact: null, countries: '[]', content_hash: `bulk-${n}`, source_file: null,
+      ...BLANK, slug: `bulk-${n}`, content_hash: `bulk-${n}`, title: `Bulk record ${n}`,
+      body: `Record bulk${n} about ${n % 2 === 0 ? 'detentions' : 'returns'} at the border.`,
     };
   }
 

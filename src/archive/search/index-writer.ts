@@ -38,15 +38,6 @@ export class IndexWriter {
     return this.pending.size;
   }
 
-  /** What is pending now, to go back to if what is added next is taken back. */
-  pendingSnapshot(): Map<number, DocumentTerms> {
-    return new Map(this.pending);
-  }
-
-  restorePending(snapshot: Map<number, DocumentTerms>): void {
-    this.pending = snapshot;
-  }
-
   /** A document (new, or a new version of one) to write with the batch; a later add of the same id replaces it. */
   add(id: number, terms: DocumentTerms): void {
     this.pending.set(id, terms);
