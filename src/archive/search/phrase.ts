@@ -29,6 +29,7 @@ export function phrasePostings(words: string[], prefix: boolean, source: PhraseS
   if (candidates.length === 0) return NONE;
 
   const cursors = slots.map((slot) => new Uint32Array(slot.length));
+  // Each slot's positions in the document at hand, in arrays grown as needed and reused for every document.
   const positions: Uint32Array[] = slots.map(() => new Uint32Array(64));
   const counts = new Uint32Array(slots.length);
   const next = new Uint32Array(slots.length);
@@ -36,11 +37,7 @@ export function phrasePostings(words: string[], prefix: boolean, source: PhraseS
   const weights = new Uint32Array(candidates.length);
   let found = 0;
   for (const id of candidates) {
-    for (let s = 0; s < slots.length; s++) {
-      const [count, grown] = positionsIn(slots[s]!, cursors[s]!, id, positions[s]!);
-      positions[s] = grown;
-      counts[s] = count;
-    }
+    for (let s = 0; s < slots.length; s++) counts[s] = positionsIn(slots[s]!, cursors[s]!, id, positions, s);
     const weight = occurrences(positions, counts, source.titleLengthOf(id), next);
     if (weight > 0) {
       ids[found] = id;
@@ -74,11 +71,13 @@ function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
 }
 
 /**
- * Document `id`'s positions of a slot's forms, ascending, read into `into`
- * (or a larger array, returned with the count). `cursors` keeps each form's
- * place: documents are asked for in increasing order.
+ * Document `id`'s positions of a slot's forms, ascending, read into
+ * `positions[s]` (replaced by a larger array when they do not fit); returns
+ * how many. `cursors` keeps each form's place: documents are asked for in
+ * increasing order.
  */
-function positionsIn(slot: Slot, cursors: Uint32Array, id: number, into: Uint32Array): [number, Uint32Array] {
+function positionsIn(slot: Slot, cursors: Uint32Array, id: number, positions: Uint32Array[], s: number): number {
+  let into = positions[s]!;
   let count = 0;
   let forms = 0;
   for (let f = 0; f < slot.length; f++) {
@@ -92,14 +91,14 @@ function positionsIn(slot: Slot, cursors: Uint32Array, id: number, into: Uint32A
     if (into.length < count + end - start) {
       const grown = new Uint32Array(2 * (count + end - start));
       grown.set(into.subarray(0, count));
-      into = grown;
+      into = positions[s] = grown;
     }
-    count += readPositions(lists.bytesOf(at), start, end, into.subarray(count));
+    count += readPositions(lists.bytesOf(at), start, end, into, count);
     forms++;
   }
   // Forms of a prefix found in the same document: their positions merged.
   if (forms > 1) into.subarray(0, count).sort();
-  return [count, into];
+  return count;
 }
 
 /**

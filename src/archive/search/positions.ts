@@ -48,8 +48,8 @@ export function encodePositionGroups(grouped: Uint32Array, starts: Uint32Array):
   return { bytes: bytes.slice(0, at), ends };
 }
 
-/** Decodes the position list in `bytes[start..end)` into `into` (room for end − start values at least); returns how many. */
-export function readPositions(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {
+/** Decodes the position list in `bytes[start..end)` into `into` from `offset` on (room for end − start values at least); returns how many. */
+export function readPositions(bytes: Uint8Array, start: number, end: number, into: Uint32Array, offset = 0): number {
   let count = 0;
   let position = 0;
   for (let at = start; at < end;) {
@@ -58,7 +58,7 @@ export function readPositions(bytes: Uint8Array, start: number, end: number, int
     let byte: number;
     do { byte = bytes[at++]!; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
     position = count === 0 ? value : position + value;
-    into[count++] = position;
+    into[offset + count++] = position;
   }
   return count;
 }
