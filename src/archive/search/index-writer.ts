@@ -1,6 +1,7 @@
 /**
  * Writing the ranking index, inside the transaction that stores the
- * documents. Each batch of documents becomes one segment; when a level holds
+ * documents. The documents added since the last write become one segment
+ * (a batch, or 1,000 documents of an import); when a level holds
  * FANOUT segments they are merged into one of the next level, so a term is
  * spread over a few dozen segments at most however large the archive grows.
  * A term's postings in a segment have their position lists (for phrases)
