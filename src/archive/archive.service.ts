@@ -99,8 +99,11 @@ export class ArchiveService {
       }
     } finally {
       // What was stored is kept, even when something failed on the way.
-      saving.finish();
-      await preparer.close();
+      try {
+        await saving.finish();
+      } finally {
+        await preparer.close();
+      }
     }
     return summary;
   }

@@ -14,6 +14,7 @@ import type { NewDocumentRow } from './document.repository.ts';
 import type { PreparedDocument } from './import/prepare.ts';
 import { termsOf } from './search/document-terms.ts';
 import { IndexWriter } from './search/index-writer.ts';
+import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 
 export type DocumentToSave = PreparedDocument;
 
@@ -38,6 +39,13 @@ const BACKLOG_CHUNK = 500;
 const SEGMENT_DOCUMENTS = 1000;
 
 /**
+ * Commits between two checkpoints of a bulk save: about 100 MB of log at 1,000 documents a
+ * commit, as often as SQLite's own checkpoints came (checkpointing after every commit wrote a
+ * quarter more, copying pages that the next commit changed again).
+ */
+const COMMITS_PER_CHECKPOINT = 4;
+
+/**
  * Batches saved together: committed, with their index segment, every
  * SEGMENT_DOCUMENTS documents and at `finish`. A failure beyond a single
  * document (the audit chain or the index cannot be written: a full disk, a
@@ -45,8 +53,8 @@ const SEGMENT_DOCUMENTS = 1000;
  */
 export interface BulkSave {
   save(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[];
-  /** Writes the last segment and commits. */
-  finish(): void;
+  /** Writes the last segment, commits, and ends the checkpointing thread. */
+  finish(): Promise<void>;
 }
 /** A backlog this large is announced: indexing it takes a few seconds or more. */
 const SAY_FROM = 1000;
@@ -128,17 +136,21 @@ export class DocumentWriter {
    * Starts saving many batches (an import): each is stored as `save` stores
    * one, and committed with its segment of the index once enough have
    * gathered. `committed` is called after each commit. Nothing else may write
-   * through this connection until `finish`.
+   * through this connection until `finish`. Meanwhile a thread of its own
+   * copies the log into the database (checkpointer.ts).
    */
   bulk(committed: () => void): BulkSave {
     const { sqlite, index } = this;
-    // Any failure but a document's own leaves the open transaction in doubt: it is taken back whole.
+    // Started with the first commit: an import too small to commit before it ends needs no thread.
+    let checkpoints: Checkpointer | undefined;
+    // Any failure but a document's own leaves the open transaction in doubt: it is taken back whole, and the bulk save is over.
     const guarded = <T>(work: () => T): T => {
       try {
         return work();
       } catch (error) {
         if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
         index.reset();
+        void checkpoints?.stop();
         throw error;
       }
     };
@@ -147,17 +159,28 @@ export class DocumentWriter {
       sqlite.exec('COMMIT');
       committed();
     };
+    let commits = 0;
     index.reset();
     return {
       save: (documents, now, actor) => guarded(() => {
         if (!sqlite.inTransaction) sqlite.exec('BEGIN');
         const outcomes = this.storeBatch(documents, now, actor);
-        if (index.pendingCount >= SEGMENT_DOCUMENTS) commit();
+        if (index.pendingCount >= SEGMENT_DOCUMENTS) {
+          commit();
+          checkpoints ??= startCheckpointer(sqlite);
+          if (++commits % COMMITS_PER_CHECKPOINT === 0) checkpoints.nudge();
+        }
         return outcomes;
       }),
-      finish: () => guarded(() => {
-        if (sqlite.inTransaction) commit();
-      }),
+      finish: async () => {
+        try {
+          guarded(() => {
+            if (sqlite.inTransaction) commit();
+          });
+        } finally {
+          await checkpoints?.stop();
+        }
+      },
     };
   }
 

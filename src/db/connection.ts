@@ -18,6 +18,13 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/**
+ * Checkpoint every 8,192 pages of log (128 MB at 16 KiB) rather than every 1,000: pages written again
+ * and again (index segments, b-tree branches) are copied into the database once per checkpoint, not
+ * per commit. Imports hand checkpoints to a thread of their own (checkpointer.ts).
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 8192;
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
 /** The data directory: `VIGIL_DATA`, else `./vigil-data`. */
@@ -46,9 +53,7 @@ export async function openDatabase(dataDir: string, say: (line: string) => void 
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -16384');
-  // Checkpoint every 8,192 pages of log (128 MB at 16 KiB) rather than every 1,000: pages an import rewrites again and again
-  // (index segments, b-tree branches) are copied into the database once per checkpoint, not per batch.
-  sqlite.pragma('wal_autocheckpoint = 8192');
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider });
   const pending = (await migrator.getMigrations()).filter((migration) => migration.executedAt === undefined);

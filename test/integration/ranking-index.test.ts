@@ -222,7 +222,7 @@ describe('ranking index: one large import', () => {
       // The connection goes on as before.
       const again = repository.bulkSave();
       again.save(batch(1000), new Date().toISOString(), system);
-      again.finish();
+      await again.finish();
       expect(count('SELECT count(*) FROM search_documents')).toBe(1200);
     } finally {
       await connection.close();
