@@ -12,8 +12,9 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
-/** Runs of spaces and tabs (not line breaks) as one space. */
+/** Runs of spaces and tabs (not line breaks) as one space. Most lines have neither, and are returned as they are. */
 export function collapseBlanks(line: string): string {
+  if (!line.includes('  ') && !line.includes('\t')) return line;
   return line.replace(/[ \t]{2,}|\t/g, ' ');
 }
 

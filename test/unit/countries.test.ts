@@ -22,6 +22,12 @@ describe('countCountryMentions', () => {
     expect(mentions('the Republic of Korea')).toEqual({ KR: 1 });
   });
 
+  it('reads on only while a name could go on, and finds the longest one even when it ends a sentence or a possessive', () => {
+    expect(mentions('The United Arab Emirates and the United Nations met the United States.')).toEqual({ AE: 1, US: 1 });
+    expect(mentions('South Sudan’s army; South of the river, North Korea China')).toEqual({ SS: 1, KP: 1, CN: 1 });
+    expect(mentions('South. Korea')).toEqual({});
+  });
+
   it('reads a name at the end of a sentence', () => {
     expect(mentions('They crossed into China.')).toEqual({ CN: 1 });
     expect(mentions('The round-up is aimed at North Koreans. Others fled to South Korea.')).toEqual({ KP: 1, KR: 1 });

@@ -36,7 +36,8 @@ export function readText(text: string): Block[] {
   };
   const rawLines = text.split('\n');
   for (let i = 0; i < rawLines.length; i++) {
-    const raw = rawLines[i]!.replace(/\t/g, ' ');
+    const line = rawLines[i]!;
+    const raw = line.includes('\t') ? line.replace(/\t/g, ' ') : line;
     if (raw.trim() === '') {
       flush();
       continue;

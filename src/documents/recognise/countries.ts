@@ -52,20 +52,24 @@ function buildNames(): Map<string, string> {
 const NAMES = buildNames();
 // For each first word, the most words a name starting with it has.
 const SPAN = new Map<string, number>();
+// Every name's first words short of the whole name ("United", "United Arab"): a phrase reads on only while it is one.
+const UNFINISHED = new Set<string>();
 for (const name of NAMES.keys()) {
   const words = name.split(' ');
   SPAN.set(words[0]!, Math.max(SPAN.get(words[0]!) ?? 0, words.length));
+  for (let n = 1; n < words.length; n++) UNFINISHED.add(words.slice(0, n).join(' '));
 }
 // Only capitalised words can start a name; the words after one are read only when a name could go on.
 const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{L}*(?:[.'’-]\p{L}+)*\.?/gu;
 const NEXT_WORD = /\s+(\p{L}+(?:[.'’-]\p{L}+)*\.?)/uy;
 
-function lookup(phrase: string): string | undefined {
-  return (
-    NAMES.get(phrase) ??
-    NAMES.get(phrase.replace(/['’]s$/, '')) ??
-    (phrase.endsWith('s') ? NAMES.get(phrase.slice(0, -1)) : undefined)
-  );
+/** The country a phrase names, as written, with a full stop, or with a plural or possessive ending. */
+function lookup(written: string): string | undefined {
+  const phrase = written.endsWith('.') ? written.slice(0, -1) : written;
+  const code = NAMES.get(phrase);
+  if (code !== undefined || !phrase.endsWith('s')) return code;
+  const possessive = phrase.endsWith("'s") || phrase.endsWith('’s');
+  return (possessive ? NAMES.get(phrase.slice(0, -2)) : undefined) ?? NAMES.get(phrase.slice(0, -1));
 }
 
 /** The span of a word that carries a sentence's full stop ("Spain.") or a plural or possessive ending. */
@@ -82,26 +86,30 @@ function spanOfInflected(word: string): number {
 /** How many times each country (ISO alpha-2) is named in a text. */
 export function countCountryMentions(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  let skipUntil = 0;
-  for (const match of text.matchAll(CAPITALISED)) {
-    if (match.index < skipUntil) continue;
+  // A name's words so far, joined, and where each ends in the text.
+  const phrases: string[] = [];
+  const ends: number[] = [];
+  CAPITALISED.lastIndex = 0;
+  for (let match = CAPITALISED.exec(text); match; match = CAPITALISED.exec(text)) {
     const word = match[0];
-    const span = SPAN.get(word) ?? spanOfInflected(word);
-    if (span === 0) continue;
-    const words = [word];
-    const ends = [match.index + word.length];
-    while (words.length < span) {
+    if ((SPAN.get(word) ?? spanOfInflected(word)) === 0) continue;
+    phrases.length = 0;
+    ends.length = 0;
+    phrases.push(word);
+    ends.push(match.index + word.length);
+    while (UNFINISHED.has(phrases[phrases.length - 1]!)) {
       NEXT_WORD.lastIndex = ends[ends.length - 1]!;
       const next = NEXT_WORD.exec(text);
       if (!next) break;
-      words.push(next[1]!);
+      phrases.push(`${phrases[phrases.length - 1]!} ${next[1]!}`);
       ends.push(NEXT_WORD.lastIndex);
     }
-    for (let n = words.length; n >= 1; n--) {
-      const code = lookup(words.slice(0, n).join(' ').replace(/\.$/, ''));
+    for (let n = phrases.length; n >= 1; n--) {
+      const code = lookup(phrases[n - 1]!);
       if (code) {
         counts.set(code, (counts.get(code) ?? 0) + 1);
-        skipUntil = ends[n - 1]!;
+        // The next capitalised word is looked for after the name.
+        CAPITALISED.lastIndex = ends[n - 1]!;
         break;
       }
     }
