@@ -230,6 +230,82 @@ describe('ranking index: one large import', () => {
   });
 });
 
+describe('ranking index: a merge during an import', () => {
+  const { dataDir } = place('stepwise-merge');
+  const system = { id: null, label: 'system' };
+  const batch = (from: number) => Array.from({ length: 200 }, (_, k) => {
+    const n = from + k;
+    return toSave({ ...BLANK, slug: `step-${n}`, content_hash: `step-${n}`, title: `Step ${n}`, body: `Entry w${n} on ${n % 3 === 0 ? 'detentions' : 'returns'} at the border.` });
+  });
+
+  it('goes on a step a batch, in one transaction that no reader sees until the merge is done', async () => {
+    const connection = await openDatabase(dataDir);
+    const repository = new DocumentRepository(connection.db, connection.sqlite);
+    const db = inspect(dataDir);
+    const now = new Date().toISOString();
+    try {
+      const bulk = repository.bulkSave();
+      // Fifteen segments of 1,000, each committed.
+      for (let b = 0; b < 75; b++) bulk.save(batch(b * 200), now, system);
+      expect(db.levels()).toEqual({ 0: 15 });
+      // The sixteenth fills level 0: its merge of about 16,000 terms goes on over the next batches, uncommitted,
+      // and the transaction ends with the first segment the documents make after it.
+      let b = 75;
+      for (; b < 80; b++) bulk.save(batch(b * 200), now, system);
+      for (; connection.sqlite.inTransaction; b++) {
+        expect(db.levels(), `after batch ${b}`).toEqual({ 0: 15 });
+        expect(db.count('SELECT count(*) FROM documents')).toBe(15_000);
+        bulk.save(batch(b * 200), now, system);
+      }
+      expect(b).toBeGreaterThan(83);
+      await bulk.finish();
+      const stored = db.count('SELECT count(*) FROM documents');
+      expect(stored % 1000).toBe(0);
+      expect(db.levels()).toEqual({ 1: 1, 0: stored / 1000 - 16 });
+      expect(db.count('SELECT count(*) FROM search_documents WHERE segment = (SELECT id FROM search_segments WHERE level = 1)')).toBe(16_000);
+      const archive = await openArchive({ dataDir, cacheSize: 0 });
+      try {
+        for (const q of ['w15999', 'w16000', 'w0', 'detentions', 'border -returns', '"the border"', 'w1599*']) {
+          const ours = await found(archive, q);
+          expect(ours.total, q).toBe(db.fts5(q).length);
+          expect(ours.ids, q).toEqual(db.fts5(q).slice(0, 1000));
+        }
+      } finally {
+        await archive.close();
+      }
+    } finally {
+      db.close();
+      await connection.close();
+    }
+  }, 60_000);
+
+  it('takes a merge back whole with its transaction when a batch fails beyond its documents', async () => {
+    const connection = await openDatabase(join(root, 'stepwise-merge', 'failing'));
+    const repository = new DocumentRepository(connection.db, connection.sqlite);
+    const count = (sql: string) => connection.sqlite.prepare<[], number>(sql).pluck().get();
+    const now = new Date().toISOString();
+    try {
+      const bulk = repository.bulkSave();
+      for (let b = 0; b < 81; b++) bulk.save(batch(b * 200), now, system);
+      expect(count('SELECT count(*) FROM search_segments WHERE level = 1')).toBe(1);
+      connection.sqlite.exec("CREATE TEMP TRIGGER audit_refused BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+      expect(() => bulk.save(batch(81 * 200), now, system)).toThrow(/disk full/);
+      // Back to the last commit: fifteen segments, no merged one, no postings of the sixteenth.
+      expect(Object.fromEntries(connection.sqlite.prepare<[], [number, number]>('SELECT level, count(*) FROM search_segments GROUP BY level').raw().all())).toEqual({ 0: 15 });
+      expect(count('SELECT count(*) FROM documents')).toBe(15_000);
+      expect(count("SELECT count(*) FROM search_postings WHERE term = 'w15500'")).toBe(0);
+      // The next import merges from the start.
+      const again = repository.bulkSave();
+      for (let b = 75; b < 90; b++) again.save(batch(b * 200), now, system);
+      await again.finish();
+      expect(count('SELECT count(*) FROM documents')).toBe(18_000);
+      expect(Object.fromEntries(connection.sqlite.prepare<[], [number, number]>('SELECT level, count(*) FROM search_segments GROUP BY level').raw().all())).toEqual({ 0: 2, 1: 1 });
+    } finally {
+      await connection.close();
+    }
+  }, 60_000);
+});
+
 describe('ranking index: a database made before it existed', () => {
   const { dataDir, write, files } = place('backlog');
   const MORE = 1200;

@@ -4,6 +4,9 @@
  * (a batch, or 1,000 documents of an import); when a level holds
  * FANOUT segments they are merged into one of the next level, so a term is
  * spread over a few dozen segments at most however large the archive grows.
+ * A merge is done at once, or (in an import) a few thousand terms at a time
+ * between batches; either way inside one transaction, so no reader ever sees
+ * one half done.
  * A term's postings in a segment have their position lists (for phrases)
  * beside them, in search_positions under the same id. A document's current postings are those of the segment search_documents
  * names for it: an updated document's old postings are left behind and
@@ -20,18 +23,30 @@ const FANOUT = 16;
  * lists stays small (at 100,000 documents, 2,000 terms had held 37 MB at once).
  */
 const MERGE_CHUNK = 400;
+/** A merge under way: what it merges, into which segment, and how far it has come through their terms. */
+interface Merge {
+  /** The segments merged, as a JSON list. */
+  list: string;
+  merged: number;
+  /** Each document's segment when the merge began: postings of documents held elsewhere are left out. */
+  holder: Uint32Array;
+  terms: string[];
+  next: number;
+}
 
 export class IndexWriter {
   private pending = new Map<number, DocumentTerms>();
+  private merging: Merge | null = null;
   private readonly statements: ReturnType<typeof prepare>;
 
   constructor(sqlite: SQLite.Database) {
     this.statements = prepare(sqlite);
   }
 
-  /** Forgets what was added but not written (the transaction it belonged to rolled back). */
+  /** Forgets what was added but not written, and a merge under way (the transaction they belonged to rolled back). */
   reset(): void {
     this.pending.clear();
+    this.merging = null;
   }
 
   /** Documents added and not yet written. */
@@ -46,6 +61,17 @@ export class IndexWriter {
 
   /** Writes the batch's documents as one new segment, then merges full levels. Call inside the batch's transaction. */
   write(): void {
+    this.writeSegment();
+    while (this.mergeStep(Infinity));
+  }
+
+  /** Whether a merge is under way: the transaction must not end before `mergeStep` has finished it. */
+  get mergeUnderWay(): boolean {
+    return this.merging !== null;
+  }
+
+  /** Writes the documents added since the last write as one new segment; full levels wait for `mergeStep`. */
+  writeSegment(): void {
     if (this.pending.size === 0) return;
     const s = this.statements;
     const segment = Number(s.newSegment.run(0).lastInsertRowid);
@@ -79,7 +105,6 @@ export class IndexWriter {
       this.insert(segment, term, encodePostings(termIds, weights, count), lists.encode());
     }
     this.pending.clear();
-    this.mergeFullLevels();
   }
 
   /** A term's postings in a segment, and their position lists under the same id. */
@@ -88,41 +113,62 @@ export class IndexWriter {
     this.statements.insertPositions.run(id, positions);
   }
 
-  private mergeFullLevels(): void {
-    for (;;) {
-      const full = this.statements.fullLevel.get(FANOUT);
-      if (!full) return;
-      this.merge(this.statements.segmentsAt.all(full.level), full.level + 1);
-    }
+  /**
+   * Goes on merging, inside the caller's transaction: begins a merge when none is under way and a
+   * level is full, rewrites up to `terms` more of its terms, and after the last one puts the new
+   * segment in the old ones' place. Returns whether merging is left to do. A merge begun in a
+   * transaction must be finished in it.
+   */
+  mergeStep(terms: number): boolean {
+    this.merging ??= this.beginMerge();
+    const merge = this.merging;
+    if (!merge) return false;
+    const end = Math.min(merge.next + terms, merge.terms.length);
+    for (let first = merge.next; first < end; first += MERGE_CHUNK) this.rewrite(merge, first, Math.min(first + MERGE_CHUNK, end) - 1);
+    merge.next = end;
+    if (end < merge.terms.length) return true;
+    this.finishMerge(merge);
+    this.merging = null;
+    return this.statements.fullLevel.get(FANOUT) !== undefined;
   }
 
-  /** Rewrites the postings of `segments` as one segment at `level`, leaving out documents they no longer hold. */
-  private merge(segments: number[], level: number): void {
+  /** The lowest full level's merge, if a level is full. */
+  private beginMerge(): Merge | null {
     const s = this.statements;
-    const merged = Number(s.newSegment.run(level).lastInsertRowid);
-    const list = JSON.stringify(segments);
+    const full = s.fullLevel.get(FANOUT);
+    if (!full) return null;
+    const list = JSON.stringify(s.segmentsAt.all(full.level));
     const held = s.holders.all(list);
     const holder = new Uint32Array(held.reduce((max, [id]) => Math.max(max, id), 0) + 1);
     for (const [id, segment] of held) holder[id] = segment;
-    // In chunks of terms: one read for many terms, and never the whole level in memory at once.
-    const terms = s.termsOf.all(list);
-    for (let first = 0; first < terms.length; first += MERGE_CHUNK) {
-      const last = Math.min(first + MERGE_CHUNK, terms.length) - 1;
-      const rows = s.postingsOf.all(list, terms[first]!, terms[last]!);
-      for (let at = 0; at < rows.length;) {
-        const term = rows[at]![0];
-        let end = at;
-        let capacity = 0;
-        while (end < rows.length && rows[end]![0] === term) capacity += maxPostings(rows[end++]![2]);
-        const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
-        const lists = new PositionLists(capacity);
-        let count = 0;
-        for (; at < end; at++) count = decodePostings(rows[at]![2], holder, rows[at]![1], out, count, { positions: rows[at]![3], lists });
-        if (count === 0) continue;
-        const sorted = positionalInIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count), lists);
-        this.insert(merged, term, encodePostings(sorted.ids, sorted.weights), sorted.lists.encode());
-      }
+    const merged = Number(s.newSegment.run(full.level + 1).lastInsertRowid);
+    return { list, merged, holder, terms: s.termsOf.all(list), next: 0 };
+  }
+
+  /** Rewrites the postings of the merge's terms `first`…`last` (one read for them all) into its new segment. */
+  private rewrite(merge: Merge, first: number, last: number): void {
+    const rows = this.statements.postingsOf.all(merge.list, merge.terms[first]!, merge.terms[last]!);
+    for (let at = 0; at < rows.length;) {
+      const term = rows[at]![0];
+      let end = at;
+      let capacity = 0;
+      while (end < rows.length && rows[end]![0] === term) capacity += maxPostings(rows[end++]![2]);
+      const out: Postings = { ids: new Uint32Array(capacity), weights: new Uint32Array(capacity) };
+      const lists = new PositionLists(capacity);
+      let count = 0;
+      for (; at < end; at++) count = decodePostings(rows[at]![2], merge.holder, rows[at]![1], out, count, { positions: rows[at]![3], lists });
+      if (count === 0) continue;
+      const sorted = positionalInIdOrder(out.ids.subarray(0, count), out.weights.subarray(0, count), lists);
+      this.insert(merge.merged, term, encodePostings(sorted.ids, sorted.weights), sorted.lists.encode());
     }
+  }
+
+  /**
+   * The new segment takes the old ones' place: their documents move to it (those not updated since the
+   * merge began; an updated one's merged postings are ignored, as in any older segment) and they go.
+   */
+  private finishMerge({ merged, list }: Merge): void {
+    const s = this.statements;
     s.deletePositions.run(list);
     s.deletePostings.run(list);
     s.moveDocuments.run(merged, list);
