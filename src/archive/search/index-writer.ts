@@ -34,8 +34,18 @@ interface Merge {
   next: number;
 }
 
+/** A document waiting for its segment: its terms as numbers in the writer's dictionary, the rest as termsOf made it. */
+interface Waiting extends Omit<DocumentTerms, 'terms'> {
+  numbers: Uint32Array;
+}
+
 export class IndexWriter {
-  private pending = new Map<number, DocumentTerms>();
+  private pending = new Map<number, Waiting>();
+  /**
+   * The terms of the documents waiting, numbered in order of first use: a waiting document keeps four bytes a
+   * term rather than a string, and an import holds up to 1,000 of them.
+   */
+  private readonly dictionary = new Map<string, number>();
   private merging: Merge | null = null;
   private readonly statements: ReturnType<typeof prepare>;
 
@@ -46,6 +56,7 @@ export class IndexWriter {
   /** Forgets what was added but not written, and a merge under way (the transaction they belonged to rolled back). */
   reset(): void {
     this.pending.clear();
+    this.dictionary.clear();
     this.merging = null;
   }
 
@@ -55,19 +66,23 @@ export class IndexWriter {
   }
 
   /** A document (new, or a new version of one) to write with the batch; a later add of the same id replaces it. */
-  add(id: number, terms: DocumentTerms): void {
-    this.pending.set(id, terms);
+  add(id: number, { terms, ...rest }: DocumentTerms): void {
+    const numbers = new Uint32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      let number = this.dictionary.get(terms[i]!);
+      if (number === undefined) {
+        number = this.dictionary.size;
+        this.dictionary.set(terms[i]!, number);
+      }
+      numbers[i] = number;
+    }
+    this.pending.set(id, { ...rest, numbers });
   }
 
   /** Writes the batch's documents as one new segment, then merges full levels. Call inside the batch's transaction. */
   write(): void {
     this.writeSegment();
     while (this.mergeStep(Infinity));
-  }
-
-  /** Whether a merge is under way: the transaction must not end before `mergeStep` has finished it. */
-  get mergeUnderWay(): boolean {
-    return this.merging !== null;
   }
 
   /** Writes the documents added since the last write as one new segment; full levels wait for `mergeStep`. */
@@ -77,26 +92,39 @@ export class IndexWriter {
     const segment = Number(s.newSegment.run(0).lastInsertRowid);
     const ids = [...this.pending.keys()].sort((a, b) => a - b);
     const documents = ids.map((id) => this.pending.get(id)!);
-    // Each term's postings as pairs: which document of the batch, and which of its terms.
-    const byTerm = new Map<string, number[]>();
-    documents.forEach(({ terms, length, titleLength }, d) => {
+    // Every term's postings gathered with a counting sort into two flat arrays (which document, which of its
+    // terms), in id order, rather than an array per term.
+    const terms = this.dictionary.size;
+    const starts = new Uint32Array(terms + 1);
+    documents.forEach(({ numbers, length, titleLength }, d) => {
       s.placeDocument.run(ids[d]!, segment, length, titleLength);
-      for (let i = 0; i < terms.length; i++) {
-        const pairs = byTerm.get(terms[i]!);
-        if (pairs) pairs.push(d, i);
-        else byTerm.set(terms[i]!, [d, i]);
+      for (let i = 0; i < numbers.length; i++) starts[numbers[i]! + 1]!++;
+    });
+    for (let t = 0; t < terms; t++) starts[t + 1]! += starts[t]!;
+    const next = starts.slice(0, terms);
+    const documentOf = new Uint32Array(starts[terms]!);
+    const indexOf = new Uint32Array(starts[terms]!);
+    documents.forEach(({ numbers }, d) => {
+      for (let i = 0; i < numbers.length; i++) {
+        const slot = next[numbers[i]!]!++;
+        documentOf[slot] = d;
+        indexOf[slot] = i;
       }
     });
     // Scratch space for one term at a time, made once per batch: a term is in each document at most once.
     const termIds = new Uint32Array(documents.length);
     const weights = new Uint32Array(documents.length);
     const lists = new PositionLists(documents.length, documents.map((document) => document.positions));
-    for (const [term, pairs] of byTerm) {
-      const count = pairs.length / 2;
+    let t = 0;
+    for (const term of this.dictionary.keys()) {
+      const first = starts[t]!;
+      const count = starts[++t]! - first;
+      // A term only a replaced version of a document had.
+      if (count === 0) continue;
       lists.length = 0;
       for (let k = 0; k < count; k++) {
-        const d = pairs[2 * k]!;
-        const i = pairs[2 * k + 1]!;
+        const d = documentOf[first + k]!;
+        const i = indexOf[first + k]!;
         const { weights: documentWeights, positionEnds } = documents[d]!;
         termIds[k] = ids[d]!;
         weights[k] = documentWeights[i]!;
@@ -105,6 +133,7 @@ export class IndexWriter {
       this.insert(segment, term, encodePostings(termIds, weights, count), lists.encode());
     }
     this.pending.clear();
+    this.dictionary.clear();
   }
 
   /** A term's postings in a segment, and their position lists under the same id. */
