@@ -96,6 +96,8 @@ export class ArchiveService {
         const read = await pending.shift()!;
         if (next < batches.length) pending.push(this.prepareBatch(preparer, batches[next]!));
         this.saveBatch(saving, read, summary, options);
+        // While the next batch is read anyway.
+        await saving.settle();
       }
     } finally {
       // What was stored is kept, even when something failed on the way.

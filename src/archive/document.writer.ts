@@ -61,6 +61,11 @@ const COMMITS_PER_CHECKPOINT = 4;
  */
 export interface BulkSave {
   save(documents: DocumentToSave[], now: string, actor: AuditActor): SaveOutcome[];
+  /**
+   * Call between batches: when the log has grown long, waits while it is copied and started again
+   * (checkpointer.ts). Resolves at once while a transaction is open or nothing is due.
+   */
+  settle(): Promise<void>;
   /** Writes the last segment, commits, and ends the checkpointing thread. */
   finish(): Promise<void>;
 }
@@ -166,7 +171,7 @@ export class DocumentWriter {
       sqlite.exec('COMMIT');
       committed();
       checkpoints ??= startCheckpointer(sqlite);
-      if (++commits % COMMITS_PER_CHECKPOINT === 0) checkpoints.nudge();
+      if (++commits % COMMITS_PER_CHECKPOINT === 0) void checkpoints.nudge();
     };
     let commits = 0;
     index.reset();
@@ -180,6 +185,7 @@ export class DocumentWriter {
         if (!merging && index.pendingCount === 0) commit();
         return outcomes;
       }),
+      settle: () => (sqlite.inTransaction || !checkpoints ? Promise.resolve() : checkpoints.restartIfLong()),
       finish: async () => {
         try {
           guarded(() => {

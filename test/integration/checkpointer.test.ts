@@ -30,7 +30,7 @@ describe('checkpointer', () => {
       })();
       // Written to the log only: the database file has not grown.
       expect(statSync(connection.file).size).toBe(before);
-      checkpoints.nudge();
+      await checkpoints.nudge();
       const copied = await checkpoints.stop();
       expect(copied).toBeGreaterThan(100);
       expect(statSync(connection.file).size).toBeGreaterThan(before + 1_000_000);
@@ -39,6 +39,38 @@ describe('checkpointer', () => {
       const reader = new SQLite(connection.file, { readonly: true });
       expect(reader.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(2000);
       reader.close();
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('has the log start again, between two transactions, once it is as long as it may grow', async () => {
+    const connection = await openDatabase(join(root, 'restarts'));
+    const { sqlite } = connection;
+    const logPages = () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0]!.log;
+    try {
+      sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)');
+      const insert = sqlite.prepare('INSERT INTO notes (text) VALUES (?)');
+      for (const restartPages of [1_000_000, 64]) {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        const checkpoints = startCheckpointer(sqlite, restartPages);
+        sqlite.transaction(() => {
+          for (let n = 0; n < 2000; n++) insert.run(`note ${n} `.repeat(100));
+        })();
+        // As in an import: the next transaction is open while the thread copies the last one,
+        // so the writer cannot start the log again by itself.
+        sqlite.exec('BEGIN IMMEDIATE');
+        insert.run('written while the log was copied');
+        await checkpoints.nudge();
+        sqlite.exec('COMMIT');
+        await checkpoints.restartIfLong();
+        await checkpoints.stop();
+        insert.run('after');
+        // Begun again, the log holds the last row only; else every page of both transactions is still in it.
+        if (restartPages === 64) expect(logPages()).toBeLessThan(10);
+        else expect(logPages()).toBeGreaterThan(100);
+      }
+      expect(sqlite.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(4004);
     } finally {
       await connection.close();
     }
@@ -56,7 +88,8 @@ describe('checkpointer', () => {
     }
     const memory = new SQLite(':memory:');
     const none = startCheckpointer(memory);
-    none.nudge();
+    await none.nudge();
+    await none.restartIfLong();
     expect(await none.stop()).toBe(0);
     expect(memory.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     memory.close();
