@@ -6,6 +6,7 @@
 import { ArchiveService } from './archive/archive.service.ts';
 import { DocumentRepository } from './archive/document.repository.ts';
 import type { Archive } from './archive/index.ts';
+import { SearchPool } from './archive/search-pool.ts';
 import { AccountService } from './access/account.service.ts';
 import { AuditRepository } from './access/audit/audit.repository.ts';
 import { Keyring } from './access/sealed/keyring.ts';
@@ -46,6 +47,8 @@ export interface Vigil {
 export interface OpenOptions {
   dataDir?: string;
   cacheSize?: number;
+  /** Threads that answer searches beside the main one (the server's choice; 0, the default, searches in this thread). */
+  searchThreads?: number;
   signInRules?: Partial<SignInRules>;
   /** Where warnings go (a new master key file, for one). */
   warn?: (line: string) => void;
@@ -67,14 +70,18 @@ export async function openVigil(options: OpenOptions = {}): Promise<Vigil> {
     const users = new UserRepository(connection.db);
     const sessions = new SessionRepository(connection.db);
     const cacheSize = options.cacheSize ?? Number(process.env.VIGIL_ANSWER_CACHE ?? 2000);
+    const documents = new DocumentRepository(connection.db, connection.sqlite);
+    const searchThreads = options.searchThreads ?? 0;
+    const pool = searchThreads > 0 ? new SearchPool(connection.file, searchThreads, documents) : null;
     let open = true;
     const close = async () => {
       if (!open) return;
       open = false;
+      await pool?.close();
       await connection.close();
     };
     // Closing the archive closes the one connection everything shares.
-    const archive = Object.assign(new ArchiveService(new DocumentRepository(connection.db, connection.sqlite), cacheSize), { close });
+    const archive = Object.assign(new ArchiveService(documents, cacheSize, pool ?? documents), { close });
     const sourceRows = new SourceRepository(connection.db);
     const reports = new ReportService(connection.db, new ReportRepository(connection.db), sourceRows, audit, keyring, now);
     return {

@@ -9,7 +9,8 @@ import { LRUCache } from 'lru-cache';
 import { collectFiles } from './import/collect-files.ts';
 import { documentPreparer, type DocumentPreparer } from './import/import-pool.ts';
 import type { PreparedDocument, PreparedResult } from './import/prepare.ts';
-import type { DocumentRepository, FacetCounts, SearchFilters } from './document.repository.ts';
+import type { DocumentRepository } from './document.repository.ts';
+import type { FacetCounts, Searcher, SearchFilters } from './document.search.ts';
 import type { BulkSave } from './document.writer.ts';
 import { presentDocument, presentHit, type DocumentView, type HitView } from './document.presenter.ts';
 import { parseSearchQuery, type QueryNode } from './search/search-query.ts';
@@ -59,8 +60,11 @@ export class ArchiveService {
   private readonly answers: LRUCache<string, { value: unknown }> | null;
   private answersVersion = '';
 
-  /** `cacheSize` 0 turns the cache of answers off (benchmarks measure the work itself). */
-  constructor(private readonly documents: DocumentRepository, cacheSize = 2000) {
+  /**
+   * `cacheSize` 0 turns the cache of answers off (benchmarks measure the work itself). Searches go
+   * to `searcher`: the repository itself, or a pool of search threads on the same database.
+   */
+  constructor(private readonly documents: DocumentRepository, cacheSize = 2000, private readonly searcher: Searcher = documents) {
     this.answers = cacheSize > 0 ? new LRUCache({ max: cacheSize }) : null;
   }
 
@@ -184,7 +188,7 @@ export class ArchiveService {
       }
     }
     const sort = params.sort ?? (match === null ? 'date' : 'relevance');
-    const counted = await this.documents.search(match, filters, sort, limit, offset);
+    const counted = await this.searcher.search({ query: match, filters, sort, limit, offset });
     const hits = counted.hits;
     const facets = counted.facets;
     return {

@@ -1,7 +1,8 @@
 /** Turns stored rows into what the CLI, the API and pages show: the document, hits, snippets. */
 import { describeIndexNumber } from '../domain/index-number.ts';
 import type { Contact, ReadDocument } from '../documents/document.ts';
-import { MATCH_END, MATCH_START, type DocumentRow, type Hit } from './document.repository.ts';
+import type { DocumentRow } from './document.repository.ts';
+import { MATCH_END, MATCH_START, type Hit } from './document.search.ts';
 import { sectionsOf, type SectionOutline } from '../documents/section-outline.ts';
 
 /** A stored document: every field the reader recognised, with where it lives in the archive. */

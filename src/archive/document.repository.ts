@@ -1,61 +1,23 @@
 /**
  * Every query on archive documents: storing one (with its countries and its
- * full-text entries, in one transaction), finding one, and searching. SQL that
- * only SQLite speaks stays here and in search/.
+ * full-text entries, in one transaction), finding one, and searching (through
+ * a DocumentSearch on the same connection). SQL that only SQLite speaks stays
+ * here, in document.search.ts and in search/.
  */
 import type { AuditActor } from '../access/audit/audit.repository.ts';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import type { Selectable } from 'kysely';
 import type { Database, DocumentsTable } from '../db/schema.ts';
+import { DocumentSearch, type Hit, type SearchAnswer, type SearchRequest } from './document.search.ts';
 import { DocumentWriter, type BulkSave, type DocumentToSave, type SaveOutcome } from './document.writer.ts';
-import { FacetIndex, type FacetRow } from './facet-index.ts';
-import { RankingIndex } from './search/ranking-index.ts';
-import { bestPositions, evaluate, topPositions } from './search/ranking.ts';
-import type { QueryNode } from './search/search-query.ts';
-import { makeSnippet } from './search/snippet.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 export type NewDocumentRow = Omit<DocumentRow, 'id' | 'imported_at' | 'updated_at'>;
 
-export interface SearchFilters {
-  type?: string | undefined;
-  country?: string | undefined;
-  language?: string | undefined;
-  year?: number | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-export interface Hit {
-  id: number;
-  slug: string;
-  index_number: string | null;
-  title: string;
-  type: string | null;
-  date: string | null;
-  language: string;
-  snippet: string;
-  score: number;
-}
-
-export interface FacetCounts {
-  type: Record<string, number>;
-  year: Record<string, number>;
-  country: Record<string, number>;
-  language: Record<string, number>;
-}
-
-/** Sentinels the repository puts around matched words in snippets; presenters turn them into marks. */
-export const MATCH_START = '\u0002';
-export const MATCH_END = '\u0003';
-
-
 export class DocumentRepository {
-  private indexes: { facets: FacetIndex; ranking: RankingIndex | null } | null = null;
-  private indexesVersion = -1;
   private readonly dataVersion: () => number;
   private readonly writer: DocumentWriter;
+  private readonly searcher: DocumentSearch;
   /** Statements for a document page's related documents: read on every uncached page view. */
   private readonly nearby: {
     before: SQLite.Statement<[string, number, string, number], [number, string | null]>;
@@ -84,6 +46,7 @@ export class DocumentRepository {
     const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.dataVersion = () => version.get()!;
     this.writer = new DocumentWriter(sqlite);
+    this.searcher = new DocumentSearch(db, sqlite);
     this.writer.indexBacklog(say);
     const sameCountry = 'SELECT document_id, date FROM document_countries WHERE country = ? AND document_id != ?';
     this.nearby = {
@@ -107,35 +70,13 @@ export class DocumentRepository {
 
   /** Forgets what is cached about the documents; called after this connection writes. */
   changed(): void {
-    this.indexes = null;
+    this.searcher.forget();
     this.ownWrites++;
   }
 
   /** Changes whenever the documents change, through this connection or another (an import beside the server). */
   version(): string {
     return `${this.dataVersion()}.${this.ownWrites}`;
-  }
-
-  /**
-   * The facet index, and the ranking index once a search with words needs
-   * it; built again when this or another connection (an import beside the
-   * server) changed the documents.
-   */
-  private indexes_(): { facets: FacetIndex; ranking: () => RankingIndex } {
-    const version = this.dataVersion();
-    if (!this.indexes || version !== this.indexesVersion) {
-      this.indexes = { facets: this.buildFacets(), ranking: null };
-      this.indexesVersion = version;
-    }
-    const indexes = this.indexes;
-    return { facets: indexes.facets, ranking: () => (indexes.ranking ??= new RankingIndex(this.sqlite, indexes.facets.maxId)) };
-  }
-
-  private buildFacets(): FacetIndex {
-    const rows = this.sqlite.prepare<[], FacetRow>('SELECT id, type, year, language, date FROM documents').iterate();
-    const pairs = this.sqlite.prepare<[], [number, string]>('SELECT document_id, country FROM document_countries ORDER BY document_id').raw().all();
-    const maxId = this.sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM documents').pluck().get()!;
-    return new FacetIndex(rows, pairs, maxId);
   }
 
   /** Stores a batch of documents in one transaction; see DocumentWriter. */
@@ -170,77 +111,9 @@ export class DocumentRepository {
     return Promise.resolve(this.lookups.versions.all(index));
   }
 
-  private filtersOf(f: SearchFilters): Expression<SqlBool>[] {
-    const where: Expression<SqlBool>[] = [];
-    if (f.type) where.push(sql<SqlBool>`d.type = ${f.type}`);
-    if (f.language) where.push(sql<SqlBool>`d.language = ${f.language}`);
-    if (f.year !== undefined) where.push(sql<SqlBool>`d.year = ${f.year}`);
-    if (f.from) where.push(sql<SqlBool>`d.date >= ${f.from}`);
-    if (f.to) where.push(sql<SqlBool>`d.date <= ${f.to}`);
-    if (f.country) {
-      where.push(sql<SqlBool>`d.id IN (SELECT document_id FROM document_countries WHERE country = ${f.country})`);
-    }
-    return where;
-  }
-
-  private whereClause(filters: SearchFilters) {
-    const parts = this.filtersOf(filters);
-    return parts.length === 0 ? sql`1` : sql.join(parts, sql` AND `);
-  }
-
-
-  /**
-   * A search: how many documents match, how they divide by facet, and one
-   * page of them, best first (or newest first), with snippets.
-   *
-   * The ranking index yields every matching id with its BM25 score (see
-   * search/ranking.ts); filters, facets and the page are then decided in
-   * memory against the facet index, and only the page's rows are read.
-   */
-  async search(query: QueryNode | null, filters: SearchFilters, sort: 'relevance' | 'date', limit: number, offset: number): Promise<{ total: number; facets: FacetCounts; hits: Hit[] }> {
-    const { facets: index, ranking } = this.indexes_();
-    if (query === null) {
-      const counted = index.count(null, filters);
-      const ids = counted.total === 0 ? [] : await this.newestIds(filters, limit, offset);
-      return { ...counted, hits: await this.rows(null, ids.map((id) => ({ id, score: 0 }))) };
-    }
-    const matches = evaluate(query, ranking());
-    const buffer = new Uint32Array(matches.ids.length);
-    const counted = index.count(matches.ids, filters, buffer);
-    const passing = buffer.subarray(0, counted.total);
-    let page: Array<{ id: number; score: number }>;
-    if (sort === 'date') {
-      const newer = (a: number, b: number) => index.dayOf(matches.ids[b]!) - index.dayOf(matches.ids[a]!) || matches.ids[b]! - matches.ids[a]!;
-      page = topPositions(passing, newer, offset + limit).slice(offset).map((position) => ({ id: matches.ids[position]!, score: 0 }));
-    } else {
-      page = bestPositions(matches, passing, offset + limit).slice(offset)
-        .map((position) => ({ id: matches.ids[position]!, score: matches.scores[position]! }));
-    }
-    return { ...counted, hits: await this.rows(query, page) };
-  }
-
-  private async newestIds(filters: SearchFilters, limit: number, offset: number): Promise<number[]> {
-    const result = await sql<{ id: number }>`
-      SELECT d.id FROM documents d WHERE ${this.whereClause(filters)}
-      ORDER BY d.date DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
-    return result.rows.map((row) => row.id);
-  }
-
-  /** The rows of a page, in the page's order, with snippets around the matched words (the body's start without a query). */
-  private async rows(query: QueryNode | null, page: Array<{ id: number; score: number }>): Promise<Hit[]> {
-    if (page.length === 0) return [];
-    const ids = page.map((entry) => entry.id);
-    const text = query === null ? sql<string>`substr(d.body, 1, 240)` : sql<string>`d.body`;
-    const result = await sql<Hit>`
-      SELECT d.id, d.slug, d.index_number, d.title, d.type, d.date, d.language, ${text} AS snippet
-      FROM documents d WHERE d.id IN (${sql.join(ids)})`.execute(this.db);
-    const byId = new Map(result.rows.map((row) => [row.id, row]));
-    const marks = { start: MATCH_START, end: MATCH_END, ellipsis: '…' };
-    return page.flatMap(({ id, score }) => {
-      const row = byId.get(id);
-      if (!row) return [];
-      return [{ ...row, score, snippet: query === null ? row.snippet : makeSnippet(row.snippet, query, marks) }];
-    });
+  /** A search over this connection's indexes; see DocumentSearch. */
+  search(request: SearchRequest): Promise<SearchAnswer> {
+    return this.searcher.search(request);
   }
 
   /**

@@ -4,7 +4,7 @@
  * a search touches memory, not the database, however many documents match.
  * About 20 bytes a document: 2 MB for 100,000.
  */
-import type { FacetCounts, SearchFilters } from './document.repository.ts';
+import type { FacetCounts, SearchFilters } from './document.search.ts';
 
 export interface FacetRow {
   id: number;

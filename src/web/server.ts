@@ -7,6 +7,7 @@
  * thread, so that the server answers meanwhile). `--no-demo` or VIGIL_DEMO=0 starts without any demonstration data.
  */
 import type { FastifyInstance } from 'fastify';
+import { availableParallelism } from 'node:os';
 import { advanceCheckpoint, checkpointFile } from '../access/audit/audit-checkpoint.ts';
 import { loadDemoArchiveIfEmpty } from '../archive/demo.ts';
 import { loadGazetteerInWorker } from '../places/gazetteer.background.ts';
@@ -25,6 +26,13 @@ export interface ServeOptions {
   demo?: boolean;
   /** Where start-up messages go. */
   say?: (line: string) => void;
+  /** Threads that answer searches (default: one a core, up to four; 0 searches in the main thread). */
+  searchThreads?: number;
+}
+
+/** One search thread a core, up to four: the main thread keeps HTTP and pages. */
+export function defaultSearchThreads(): number {
+  return Math.min(availableParallelism(), 4);
 }
 
 /**
@@ -50,7 +58,8 @@ const FIRST_START = { id: null, label: 'vigil serve (first start)' };
 /** Starts Vigil's server and returns it listening; closing it closes the database too. */
 export async function startServer(options: ServeOptions): Promise<FastifyInstance> {
   const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const vigil = await openVigil({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), warn: say });
+  const searchThreads = options.searchThreads ?? defaultSearchThreads();
+  const vigil = await openVigil({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), warn: say, searchThreads });
   const withDemo = options.demo !== false && !demoTurnedOff(process.env.VIGIL_DEMO);
   const demo = withDemo ? await loadDemoArchiveIfEmpty(vigil.archive) : null;
   if (demo) say(`Empty archive: loaded the demonstration documents (${demo.imported} imported, ${demo.failed.length} failed).`);

@@ -107,12 +107,12 @@ function fts5MiscountsExclusions(oracle: Fts5Oracle, node: QueryNode, underOr = 
 async function expectSameAsFts5(oracle: Fts5Oracle, repository: DocumentRepository, q: string): Promise<void> {
   const parsed = parseSearchQuery(q, { indexNumbers: false });
   const fts5 = oracle.ranked(parsed.fts);
-  const ours = await repository.search(parsed.node, {}, 'relevance', 10_000, 0);
+  const ours = await repository.search({ query: parsed.node, filters: {}, sort: 'relevance', limit: 10_000, offset: 0 });
   const context = `query ${q} (FTS5: ${parsed.fts})`;
   expect(ours.total, context).toBe(fts5.length);
   expect(ours.hits.map((hit) => hit.id).sort((a, b) => a - b), context).toEqual(fts5.map((hit) => hit.id).sort((a, b) => a - b));
   // Pages are stretches of the whole ranking.
-  const page = await repository.search(parsed.node, {}, 'relevance', 3, 2);
+  const page = await repository.search({ query: parsed.node, filters: {}, sort: 'relevance', limit: 3, offset: 2 });
   expect(page.total, context).toBe(ours.total);
   expect(page.hits.map((hit) => hit.id), context).toEqual(ours.hits.slice(2, 5).map((hit) => hit.id));
   if (fts5MiscountsExclusions(oracle, parsed.node)) return;
@@ -181,7 +181,7 @@ describe('ranking index: the same answers as FTS5', () => {
       for (const q of ['border', 'border camps', 'border OR camps', 'border -camps', '"border police"', 'bord*']) {
         await expectSameAsFts5(oracle, repository, q);
       }
-      const ranked = await repository.search(parseSearchQuery('border', { indexNumbers: false }).node, {}, 'relevance', 10, 0);
+      const ranked = await repository.search({ query: parseSearchQuery('border', { indexNumbers: false }).node, filters: {}, sort: 'relevance', limit: 10, offset: 0 });
       expect(ranked.hits.map((hit) => hit.title)).toEqual(['Border news', 'Camps', 'Other news']);
     } finally {
       await connection.close();

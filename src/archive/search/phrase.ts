@@ -4,9 +4,13 @@
  * weighted as a single term's hits are (a time in the title counts
  * TITLE_WEIGHT times). The last word of a phrase written `"…"*` is a prefix:
  * any of its forms stands there. Pure, given a source.
+ *
+ * Common words make long candidate lists (a two-word phrase of common words
+ * reads 30,000 documents' positions at 100,000), so the loop over candidates
+ * works in typed arrays only, and reads a word's positions in a document only
+ * while some start of the phrase is still possible there.
  */
 import { TITLE_WEIGHT } from './document-terms.ts';
-import { readPositions } from './positions.ts';
 import type { PositionalPostings, Postings } from './postings.ts';
 
 export interface PhraseSource {
@@ -16,47 +20,141 @@ export interface PhraseSource {
   titleLengthOf(id: number): number;
 }
 
-/** One place in the phrase: the forms a word there may take, each with its postings. */
-type Slot = PositionalPostings[];
-
 const NONE: Postings = { ids: new Uint32Array(0), weights: new Uint32Array(0) };
 
 /** The documents matching the phrase `words` (folded), in id order, with the phrase's weighted frequency in each. */
 export function phrasePostings(words: string[], prefix: boolean, source: PhraseSource): Postings {
-  const slots: Slot[] = words.map((word, i) =>
-    prefix && i === words.length - 1 ? source.termsStartingWith(word).map((form) => source.positional(form)) : [source.positional(word)]);
-  const candidates = slots.map(idsOf).sort((a, b) => a.length - b.length).reduce(intersect);
+  const slots = words.map((word, i) => new Slot(
+    prefix && i === words.length - 1 ? source.termsStartingWith(word).map((form) => source.positional(form)) : [source.positional(word)],
+  ));
+  const candidates = slots.map((slot) => slot.ids()).sort((a, b) => a.length - b.length).reduce(intersect);
   if (candidates.length === 0) return NONE;
 
-  const cursors = slots.map((slot) => new Uint32Array(slot.length));
-  // Each slot's positions in the document at hand, in arrays grown as needed and reused for every document.
-  const positions: Uint32Array[] = slots.map(() => new Uint32Array(64));
-  const counts = new Uint32Array(slots.length);
-  const next = new Uint32Array(slots.length);
+  // Where the phrase may start in the document at hand: slot 0's positions, narrowed slot by slot.
+  let starts = new Uint32Array(64);
+  let positions = new Uint32Array(64);
   const ids = new Uint32Array(candidates.length);
   const weights = new Uint32Array(candidates.length);
   let found = 0;
-  for (const id of candidates) {
-    for (let s = 0; s < slots.length; s++) counts[s] = positionsIn(slots[s]!, cursors[s]!, id, positions, s);
-    const weight = occurrences(positions, counts, source.titleLengthOf(id), next);
-    if (weight > 0) {
-      ids[found] = id;
-      weights[found++] = weight;
+  for (let c = 0; c < candidates.length; c++) {
+    const id = candidates[c]!;
+    const first = slots[0]!;
+    if (starts.length < first.room(id)) starts = new Uint32Array(2 * first.room(id));
+    let alive = first.read(id, starts);
+    for (let s = 1; s < slots.length && alive > 0; s++) {
+      const slot = slots[s]!;
+      if (positions.length < slot.room(id)) positions = new Uint32Array(2 * slot.room(id));
+      alive = followed(starts, alive, positions, slot.read(id, positions), s);
     }
+    if (alive === 0) continue;
+    const titleLength = source.titleLengthOf(id);
+    let weight = 0;
+    for (let k = 0; k < alive; k++) weight += starts[k]! < titleLength ? TITLE_WEIGHT : 1;
+    ids[found] = id;
+    weights[found++] = weight;
   }
   return { ids: ids.subarray(0, found), weights: weights.subarray(0, found) };
 }
 
-/** The documents a slot's forms hold, once each, in order. */
-function idsOf(slot: Slot): Uint32Array {
-  if (slot.length === 1) return slot[0]!.ids;
-  const all = new Uint32Array(slot.reduce((sum, form) => sum + form.ids.length, 0));
-  let at = 0;
-  for (const form of slot) { all.set(form.ids, at); at += form.ids.length; }
-  all.sort();
-  let unique = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
-  return all.subarray(0, unique);
+/**
+ * One place in the phrase: the forms a word there may take, each with its
+ * postings and position lists, and a cursor into each (documents are asked
+ * for in increasing order).
+ */
+class Slot {
+  private readonly cursors: Uint32Array;
+  /** Where the current document's list is in each form (the posting's index), or -1 when the form is not in it. */
+  private readonly at: Int32Array;
+  private current = -1;
+
+  constructor(private readonly forms: PositionalPostings[]) {
+    this.cursors = new Uint32Array(forms.length);
+    this.at = new Int32Array(forms.length);
+  }
+
+  /** The documents the forms hold, once each, in order. */
+  ids(): Uint32Array {
+    if (this.forms.length === 1) return this.forms[0]!.ids;
+    const all = new Uint32Array(this.forms.reduce((sum, form) => sum + form.ids.length, 0));
+    let at = 0;
+    for (const form of this.forms) { all.set(form.ids, at); at += form.ids.length; }
+    all.sort();
+    let unique = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
+    return all.subarray(0, unique);
+  }
+
+  /** Room enough for document `id`'s positions (a list of n bytes holds n positions at most). */
+  room(id: number): number {
+    this.seek(id);
+    let bytes = 0;
+    for (let f = 0; f < this.forms.length; f++) {
+      const at = this.at[f]!;
+      if (at >= 0) bytes += this.forms[f]!.lists.ends[at]! - this.forms[f]!.lists.starts[at]!;
+    }
+    return bytes;
+  }
+
+  /** Document `id`'s positions of the forms, ascending, into `into`; returns how many. */
+  read(id: number, into: Uint32Array): number {
+    this.seek(id);
+    let count = 0;
+    let forms = 0;
+    for (let f = 0; f < this.forms.length; f++) {
+      const at = this.at[f]!;
+      if (at < 0) continue;
+      const lists = this.forms[f]!.lists;
+      count += readList(lists.bytesOf(at), lists.starts[at]!, lists.ends[at]!, into, count);
+      forms++;
+    }
+    // Forms of a prefix found in the same document: their positions merged.
+    if (forms > 1) into.subarray(0, count).sort();
+    return count;
+  }
+
+  private seek(id: number): void {
+    if (id === this.current) return;
+    this.current = id;
+    for (let f = 0; f < this.forms.length; f++) {
+      const ids = this.forms[f]!.ids;
+      let at = this.cursors[f]!;
+      while (at < ids.length && ids[at]! < id) at++;
+      this.cursors[f] = at;
+      this.at[f] = ids[at] === id ? at : -1;
+    }
+  }
+}
+
+/** A position list (varints: the first position, then gaps) from `bytes[start..end)` into `into` from `offset`; returns how many. */
+function readList(bytes: Uint8Array, start: number, end: number, into: Uint32Array, offset: number): number {
+  let count = offset;
+  let position = 0;
+  let at = start;
+  while (at < end) {
+    let byte = bytes[at++]!;
+    let value = byte & 0x7f;
+    // Positions are word numbers, below 2^28: V8 strings hold fewer than 2^29 characters, and a word takes two.
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      value |= (byte & 0x7f) << shift;
+    }
+    position += value;
+    into[count++] = position;
+  }
+  return count - offset;
+}
+
+/** Keeps the `alive` starts (ascending) whose word `s` places on stands in `positions` (ascending); returns how many are left. */
+function followed(starts: Uint32Array, alive: number, positions: Uint32Array, count: number, s: number): number {
+  let kept = 0;
+  let j = 0;
+  for (let k = 0; k < alive; k++) {
+    const wanted = starts[k]! + s;
+    while (j < count && positions[j]! < wanted) j++;
+    if (j === count) break;
+    if (positions[j] === wanted) starts[kept++] = starts[k]!;
+  }
+  return kept;
 }
 
 function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
@@ -68,58 +166,4 @@ function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
     else { out[k++] = a[i]!; i++; j++; }
   }
   return out.subarray(0, k);
-}
-
-/**
- * Document `id`'s positions of a slot's forms, ascending, read into
- * `positions[s]` (replaced by a larger array when they do not fit); returns
- * how many. `cursors` keeps each form's place: documents are asked for in
- * increasing order.
- */
-function positionsIn(slot: Slot, cursors: Uint32Array, id: number, positions: Uint32Array[], s: number): number {
-  let into = positions[s]!;
-  let count = 0;
-  let forms = 0;
-  for (let f = 0; f < slot.length; f++) {
-    const { ids, lists } = slot[f]!;
-    let at = cursors[f]!;
-    while (at < ids.length && ids[at]! < id) at++;
-    cursors[f] = at;
-    if (ids[at] !== id) continue;
-    const start = lists.starts[at]!;
-    const end = lists.ends[at]!;
-    if (into.length < count + end - start) {
-      const grown = new Uint32Array(2 * (count + end - start));
-      grown.set(into.subarray(0, count));
-      into = positions[s] = grown;
-    }
-    count += readPositions(lists.bytesOf(at), start, end, into, count);
-    forms++;
-  }
-  // Forms of a prefix found in the same document: their positions merged.
-  if (forms > 1) into.subarray(0, count).sort();
-  return count;
-}
-
-/**
- * How often slot 0's word is followed by slot 1's, then slot 2's…, weighted
- * by where (title or body); `next` is scratch space, one place per slot.
- */
-function occurrences(positions: Uint32Array[], counts: Uint32Array, titleLength: number, next: Uint32Array): number {
-  next.fill(0);
-  let weight = 0;
-  const first = positions[0]!;
-  for (let k = 0; k < counts[0]!; k++) {
-    const start = first[k]!;
-    let all = true;
-    for (let s = 1; s < positions.length && all; s++) {
-      const list = positions[s]!;
-      let at = next[s]!;
-      while (at < counts[s]! && list[at]! < start + s) at++;
-      next[s] = at;
-      all = at < counts[s]! && list[at] === start + s;
-    }
-    if (all) weight += start < titleLength ? TITLE_WEIGHT : 1;
-  }
-  return weight;
 }

@@ -54,8 +54,7 @@ function term(node: Extract<QueryNode, { n: 'term' }>, source: RankingSource): M
   if (found.length > 1) return scored(phrasePostings(found, node.prefix, source), source);
   const word = found[0]!;
   if (!node.prefix) return scored(source.postings(word), source);
-  const forms = source.termsStartingWith(word).map((form) => source.postings(form));
-  return scored(forms.length === 0 ? { ids: new Uint32Array(0), weights: new Uint32Array(0) } : forms.reduce(sumWeights), source);
+  return scored(summed(source.termsStartingWith(word).map((form) => source.postings(form))), source);
 }
 
 /** BM25 of one term (or one prefix, its forms counted together) in each document that holds it. */
@@ -72,29 +71,71 @@ function scored({ ids, weights }: Postings, source: RankingSource): Matches {
   return { ids, scores };
 }
 
-/** Two forms of a prefix: documents holding either, their weights added. */
-function sumWeights(a: Postings, b: Postings): Postings {
-  const [ids, weights] = mergeAdding(a.ids, a.weights, b.ids, b.weights, new Uint32Array(a.ids.length + b.ids.length));
+/**
+ * The forms of a prefix together: documents holding any, their weights added.
+ * Many or long lists are added up in an array indexed by document (one pass
+ * over each list, one over the ids); a few short ones are merged.
+ */
+function summed(forms: Postings[]): Postings {
+  if (forms.length <= 1) return forms[0] ?? { ids: new Uint32Array(0), weights: new Uint32Array(0) };
+  let total = 0;
+  let maxId = 0;
+  for (const { ids } of forms) {
+    total += ids.length;
+    if (ids.length > 0) maxId = Math.max(maxId, ids[ids.length - 1]!);
+  }
+  if (forms.length === 2 && 8 * total < maxId) {
+    const [a, b] = forms as [Postings, Postings];
+    const [ids, weights] = mergeWeights(a.ids, a.weights, b.ids, b.weights);
+    return { ids, weights };
+  }
+  const byId = new Uint32Array(maxId + 1);
+  let distinct = 0;
+  for (const { ids, weights } of forms) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (byId[id] === 0) distinct++;
+      byId[id]! += weights[i]!;
+    }
+  }
+  const ids = new Uint32Array(distinct);
+  const weights = new Uint32Array(distinct);
+  for (let id = 0, k = 0; k < distinct; id++) {
+    if (byId[id] === 0) continue;
+    ids[k] = id;
+    weights[k++] = byId[id]!;
+  }
   return { ids, weights };
 }
 
 /** Documents matching either part, their scores added. */
 function union(a: Matches, b: Matches): Matches {
-  const [ids, scores] = mergeAdding(a.ids, a.scores, b.ids, b.scores, new Float64Array(a.ids.length + b.ids.length));
-  return { ids, scores };
+  const ids = new Uint32Array(a.ids.length + b.ids.length);
+  const scores = new Float64Array(ids.length);
+  let i = 0, j = 0, k = 0;
+  for (; i < a.ids.length && j < b.ids.length; k++) {
+    const x = a.ids[i]!, y = b.ids[j]!;
+    ids[k] = x < y ? x : y;
+    scores[k] = (x <= y ? a.scores[i++]! : 0) + (y <= x ? b.scores[j++]! : 0);
+  }
+  for (; i < a.ids.length; k++) { ids[k] = a.ids[i]!; scores[k] = a.scores[i++]!; }
+  for (; j < b.ids.length; k++) { ids[k] = b.ids[j]!; scores[k] = b.scores[j++]!; }
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
 }
 
-/** The ids of both lists once each, in order, with the values of an id in both added, written to `values`. */
-function mergeAdding<V extends Uint32Array | Float64Array>(aIds: Uint32Array, aValues: V, bIds: Uint32Array, bValues: V, values: V): [Uint32Array, V] {
-  const ids = new Uint32Array(values.length);
+/** The ids of both lists once each, in order, with the weights of an id in both added. */
+function mergeWeights(aIds: Uint32Array, aWeights: Uint32Array, bIds: Uint32Array, bWeights: Uint32Array): [Uint32Array, Uint32Array] {
+  const ids = new Uint32Array(aIds.length + bIds.length);
+  const weights = new Uint32Array(ids.length);
   let i = 0, j = 0, k = 0;
-  while (i < aIds.length || j < bIds.length) {
-    const x = i < aIds.length ? aIds[i]! : Infinity;
-    const y = j < bIds.length ? bIds[j]! : Infinity;
-    ids[k] = Math.min(x, y);
-    values[k++] = (x <= y ? aValues[i++]! : 0) + (y <= x ? bValues[j++]! : 0);
+  for (; i < aIds.length && j < bIds.length; k++) {
+    const x = aIds[i]!, y = bIds[j]!;
+    ids[k] = x < y ? x : y;
+    weights[k] = (x <= y ? aWeights[i++]! : 0) + (y <= x ? bWeights[j++]! : 0);
   }
-  return [ids.subarray(0, k), values.subarray(0, k) as V];
+  for (; i < aIds.length; k++) { ids[k] = aIds[i]!; weights[k] = aWeights[i++]!; }
+  for (; j < bIds.length; k++) { ids[k] = bIds[j]!; weights[k] = bWeights[j++]!; }
+  return [ids.subarray(0, k), weights.subarray(0, k)];
 }
 
 function intersection(a: Matches, b: Matches): Matches {

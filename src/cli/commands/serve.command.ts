@@ -8,6 +8,7 @@ interface ServeFlags {
   publicUrl?: string;
   log?: boolean;
   demo: boolean;
+  searchThreads?: number;
 }
 
 export function registerServe(program: Command): void {
@@ -18,10 +19,15 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on (or HOST)', process.env.HOST ?? '127.0.0.1')
     .option('--public-url <url>', 'the address readers use, for feeds and citations (or VIGIL_PUBLIC_URL)', process.env.VIGIL_PUBLIC_URL)
     .option('--log', 'log every request')
+    .option('--search-threads <n>', 'threads that answer searches, 0 for none (or VIGIL_SEARCH_THREADS; default one a core, up to 4)',
+      wholeNumber('--search-threads', 0, 64))
     .option('--no-demo', 'start without demonstration documents, workspace or accounts (or VIGIL_DEMO=0)')
     .action(async (flags: ServeFlags) => {
+      const threads = process.env.VIGIL_SEARCH_THREADS;
+      flags.searchThreads ??= threads === undefined || threads === '' ? undefined : wholeNumber('VIGIL_SEARCH_THREADS', 0, 64)(threads);
       const { startServer } = await import('../../web/server.ts');
-      const app = await startServer({ port: flags.port, host: flags.host, logger: flags.log ?? false, demo: flags.demo, ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}) });
+      const app = await startServer({ port: flags.port, host: flags.host, logger: flags.log ?? false, demo: flags.demo,
+        ...(flags.searchThreads === undefined ? {} : { searchThreads: flags.searchThreads }), ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}) });
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           void app.close().then(resolve);

@@ -1,6 +1,6 @@
 /** The front page: latest documents, the search box, and ways to browse. */
 import type { HitView } from '../../archive/document.presenter.ts';
-import type { FacetCounts } from '../../archive/document.repository.ts';
+import type { FacetCounts } from '../../archive/document.search.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
 import { formatCount } from './names.ts';
