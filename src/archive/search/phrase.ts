@@ -24,28 +24,34 @@ const NONE: Postings = { ids: new Uint32Array(0), weights: new Uint32Array(0) };
 
 /** The documents matching the phrase `words` (folded), in id order, with the phrase's weighted frequency in each. */
 export function phrasePostings(words: string[], prefix: boolean, source: PhraseSource): Postings {
-  const slots = words.map((word, i) => new Slot(
-    prefix && i === words.length - 1 ? source.termsStartingWith(word).map((form) => source.positional(form)) : [source.positional(word)],
-  ));
-  const candidates = slots.map((slot) => slot.ids()).sort((a, b) => a.length - b.length).reduce(intersect);
-  if (candidates.length === 0) return NONE;
+  const slots: Slot[] = words.map((word, i) => (prefix && i === words.length - 1
+    ? new Forms(source.termsStartingWith(word).map((form) => source.positional(form)))
+    : new OneForm(source.positional(word))));
+  const most = Math.min(...slots.map((slot) => slot.ids.length));
+  if (most === 0) return NONE;
 
   // Where the phrase may start in the document at hand: slot 0's positions, narrowed slot by slot.
   let starts = new Uint32Array(64);
   let positions = new Uint32Array(64);
-  const ids = new Uint32Array(candidates.length);
-  const weights = new Uint32Array(candidates.length);
+  const ids = new Uint32Array(most);
+  const weights = new Uint32Array(most);
   let found = 0;
-  for (let c = 0; c < candidates.length; c++) {
-    const id = candidates[c]!;
+  // The documents every slot holds, walked together; cursors[s] is where slot s is.
+  const cursors = new Uint32Array(slots.length);
+  for (;;) {
+    const id = nextInAll(slots, cursors);
+    if (id < 0) break;
     const first = slots[0]!;
-    if (starts.length < first.room(id)) starts = new Uint32Array(2 * first.room(id));
-    let alive = first.read(id, starts);
+    const room = first.room(cursors[0]!, id);
+    if (starts.length < room) starts = new Uint32Array(2 * room);
+    let alive = first.read(cursors[0]!, id, starts);
     for (let s = 1; s < slots.length && alive > 0; s++) {
       const slot = slots[s]!;
-      if (positions.length < slot.room(id)) positions = new Uint32Array(2 * slot.room(id));
-      alive = followed(starts, alive, positions, slot.read(id, positions), s);
+      const needed = slot.room(cursors[s]!, id);
+      if (positions.length < needed) positions = new Uint32Array(2 * needed);
+      alive = followed(starts, alive, positions, slot.read(cursors[s]!, id, positions), s);
     }
+    for (let s = 0; s < slots.length; s++) cursors[s]!++;
     if (alive === 0) continue;
     const titleLength = source.titleLengthOf(id);
     let weight = 0;
@@ -56,36 +62,80 @@ export function phrasePostings(words: string[], prefix: boolean, source: PhraseS
   return { ids: ids.subarray(0, found), weights: weights.subarray(0, found) };
 }
 
+/** Moves every slot's cursor to the next document all of them hold; returns it, or -1 when there is none. */
+function nextInAll(slots: Slot[], cursors: Uint32Array): number {
+  const first = slots[0]!.ids;
+  if (cursors[0]! >= first.length) return -1;
+  let target = first[cursors[0]!]!;
+  for (;;) {
+    let agreed = true;
+    for (let s = 0; s < slots.length; s++) {
+      const ids = slots[s]!.ids;
+      let at = cursors[s]!;
+      while (at < ids.length && ids[at]! < target) at++;
+      cursors[s] = at;
+      if (at === ids.length) return -1;
+      if (ids[at]! > target) {
+        target = ids[at]!;
+        agreed = false;
+      }
+    }
+    if (agreed) return target;
+  }
+}
+
 /**
- * One place in the phrase: the forms a word there may take, each with its
- * postings and position lists, and a cursor into each (documents are asked
- * for in increasing order).
+ * One place in the phrase: the documents whose words may stand there, in
+ * order, and reading a document's positions (`at`: the document's place in
+ * `ids`; documents are asked for in increasing order).
  */
-class Slot {
+interface Slot {
+  readonly ids: Uint32Array;
+  /** Room enough for the positions (a list of n bytes holds n positions at most). */
+  room(at: number, id: number): number;
+  /** The document's positions, ascending, into `into`; returns how many. */
+  read(at: number, id: number, into: Uint32Array): number;
+}
+
+/** A word that has one form. */
+class OneForm implements Slot {
+  readonly ids: Uint32Array;
+
+  constructor(private readonly form: PositionalPostings) {
+    this.ids = form.ids;
+  }
+
+  room(at: number): number {
+    return this.form.lists.ends[at]! - this.form.lists.starts[at]!;
+  }
+
+  read(at: number, _id: number, into: Uint32Array): number {
+    const lists = this.form.lists;
+    return readList(lists.bytesOf(at), lists.starts[at]!, lists.ends[at]!, into, 0);
+  }
+}
+
+/** A prefix: any of its forms, their positions in a document merged. */
+class Forms implements Slot {
+  readonly ids: Uint32Array;
   private readonly cursors: Uint32Array;
-  /** Where the current document's list is in each form (the posting's index), or -1 when the form is not in it. */
+  /** Where the current document's list is in each form, or -1 when the form is not in it. */
   private readonly at: Int32Array;
   private current = -1;
 
   constructor(private readonly forms: PositionalPostings[]) {
     this.cursors = new Uint32Array(forms.length);
     this.at = new Int32Array(forms.length);
-  }
-
-  /** The documents the forms hold, once each, in order. */
-  ids(): Uint32Array {
-    if (this.forms.length === 1) return this.forms[0]!.ids;
-    const all = new Uint32Array(this.forms.reduce((sum, form) => sum + form.ids.length, 0));
+    const all = new Uint32Array(forms.reduce((sum, form) => sum + form.ids.length, 0));
     let at = 0;
-    for (const form of this.forms) { all.set(form.ids, at); at += form.ids.length; }
+    for (const form of forms) { all.set(form.ids, at); at += form.ids.length; }
     all.sort();
     let unique = 0;
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
-    return all.subarray(0, unique);
+    this.ids = all.subarray(0, unique);
   }
 
-  /** Room enough for document `id`'s positions (a list of n bytes holds n positions at most). */
-  room(id: number): number {
+  room(_at: number, id: number): number {
     this.seek(id);
     let bytes = 0;
     for (let f = 0; f < this.forms.length; f++) {
@@ -95,8 +145,7 @@ class Slot {
     return bytes;
   }
 
-  /** Document `id`'s positions of the forms, ascending, into `into`; returns how many. */
-  read(id: number, into: Uint32Array): number {
+  read(_at: number, id: number, into: Uint32Array): number {
     this.seek(id);
     let count = 0;
     let forms = 0;
@@ -107,7 +156,7 @@ class Slot {
       count += readList(lists.bytesOf(at), lists.starts[at]!, lists.ends[at]!, into, count);
       forms++;
     }
-    // Forms of a prefix found in the same document: their positions merged.
+    // Forms found in the same document: their positions merged.
     if (forms > 1) into.subarray(0, count).sort();
     return count;
   }
@@ -155,15 +204,4 @@ function followed(starts: Uint32Array, alive: number, positions: Uint32Array, co
     if (positions[j] === wanted) starts[kept++] = starts[k]!;
   }
   return kept;
-}
-
-function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(a.length, b.length));
-  let i = 0, j = 0, k = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! < b[j]!) i++;
-    else if (b[j]! < a[i]!) j++;
-    else { out[k++] = a[i]!; i++; j++; }
-  }
-  return out.subarray(0, k);
 }
