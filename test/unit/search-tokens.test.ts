@@ -142,6 +142,11 @@ describe('countWords and wordSpans agree with words', () => {
     }), RUNS);
   });
 
+  it('wordSpans keeps the text\'s own offsets when lower-casing lengthens a character (İ becomes i and a dot)', () => {
+    const text = 'İzmir and İstanbul, Ankara';
+    expect(wordSpans(text).map((span) => text.slice(span.start, span.end))).toEqual(['İzmir', 'and', 'İstanbul', 'Ankara']);
+  });
+
   it('wordSpans counts offsets in UTF-16 units, astral characters as two', () => {
     expect(wordSpans('😀 Séoul 𠀀x')).toEqual([
       { word: 'seoul', start: 3, end: 8 },

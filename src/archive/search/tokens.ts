@@ -135,6 +135,15 @@ export interface WordSpan {
 /** The words of a text with where each stands in it (UTF-16 offsets), for snippets. */
 export function wordSpans(text: string): WordSpan[] {
   const out: WordSpan[] = [];
+  // The scanner's offsets are the lower-cased text's: the same as the text's unless lower-casing
+  // lengthened a character (İ), when the words are matched in the text itself.
+  if (text.toLowerCase().length === text.length) {
+    scanWordSpans(text, (lower, start, end, ascii) => {
+      const word = ascii ? lower.slice(start, end) : foldWord(lower.slice(start, end));
+      if (word !== '') out.push({ word, start, end });
+    });
+    return out;
+  }
   for (const match of text.matchAll(WORD)) {
     const word = foldWord(match[0]);
     if (word !== '') out.push({ word, start: match.index, end: match.index + match[0].length });
