@@ -145,7 +145,8 @@ export class FacetIndex {
         typeCounts[type[id]!]!++;
         languageCounts[language[id]!]!++;
         yearCounts[yearOf[id]!]!++;
-        for (let i = countryStart[id]!; i < countryStart[id + 1]!; i++) countryCounts[countryCodes[i]!]!++;
+        const end = countryStart[id + 1]!;
+        for (let i = countryStart[id]!; i < end; i++) countryCounts[countryCodes[i]!]!++;
       }
     }
     const named = (dictionary: Dictionary, counts: Uint32Array): Record<string, number> => {
