@@ -41,6 +41,8 @@ export interface Vigil {
   people: PersonService;
   /** The offline gazetteer of countries, divisions and cities; filled on first use. */
   places: GazetteerService;
+  /** Settles once the search threads (if any) have built their indexes. */
+  searchesReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function openVigil(options: OpenOptions = {}): Promise<Vigil> {
       events: new EventService(connection.db, new EventRepository(connection.db), reports, audit, now),
       people: new PersonService(connection.db, new PersonRepository(connection.db), reports, audit, keyring, now),
       places: new GazetteerService(connection.db),
+      searchesReady: pool?.ready ?? Promise.resolve(),
       close,
     };
   } catch (error) {

@@ -28,18 +28,25 @@ export class SearchPool implements Searcher {
   private readonly threads: Thread[];
   private readonly pending = new Map<number, Pending>();
   private next = 0;
+  /** Settles when every thread has built its indexes (or stopped). */
+  readonly ready: Promise<void>;
 
   constructor(file: string, size: number, private readonly fallback: Searcher) {
+    const started: Array<Promise<void>> = [];
     this.threads = Array.from({ length: size }, () => {
       const worker = new Worker(new URL('./search.worker.boot.mjs', import.meta.url), { workerData: { file } satisfies SearchThreadData });
       const thread: Thread = { worker, inHand: 0, alive: true };
-      worker.on('message', (reply: SearchReply) => this.answered(reply));
+      started.push(new Promise((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.on('message', (reply: SearchReply) => (reply === 'ready' ? resolve() : this.answered(reply)));
+      }));
       worker.on('error', (error) => this.lost(thread, error.message));
       worker.on('exit', (code) => this.lost(thread, `exit code ${code}`));
       // An idle pool does not keep the process running.
       worker.unref();
       return thread;
     });
+    this.ready = Promise.all(started).then(() => undefined);
   }
 
   search(request: SearchRequest): Promise<SearchAnswer> {
@@ -63,7 +70,7 @@ export class SearchPool implements Searcher {
     this.pending.clear();
   }
 
-  private answered(reply: SearchReply): void {
+  private answered(reply: Exclude<SearchReply, 'ready'>): void {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);

@@ -19,7 +19,8 @@ export interface SearchMessage {
   request: SearchRequest;
 }
 
-export type SearchReply = { id: number; answer: SearchAnswer } | { id: number; error: string };
+/** An answer, or the error a search met; 'ready' once the thread's indexes are built. */
+export type SearchReply = { id: number; answer: SearchAnswer } | { id: number; error: string } | 'ready';
 
 const { file } = workerData as SearchThreadData;
 const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
@@ -27,6 +28,7 @@ sqlite.pragma('busy_timeout = 10000');
 sqlite.pragma('cache_size = -16384');
 const search = new DocumentSearch(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite);
 search.warm();
+parentPort?.postMessage('ready');
 
 parentPort?.on('message', ({ id, request }: SearchMessage) => {
   search.search(request).then(

@@ -93,6 +93,8 @@ export async function startServer(options: ServeOptions): Promise<FastifyInstanc
     await advance().catch(() => undefined);
     await vigil.close();
   });
+  // Search threads build their indexes while the rest starts; the first searches should not wait for them.
+  await vigil.searchesReady;
   await app.listen({ port: options.port, host: options.host });
   say(`Vigil is serving the archive at ${publicUrl}/ (staff sign in at ${publicUrl}/login)`);
   if (demoWorkspace) {

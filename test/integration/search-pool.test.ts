@@ -59,6 +59,7 @@ describe('search threads', () => {
     const oracle = searchHere(vigil.connection.file);
     const here = oracle.search;
     try {
+      await pool.ready;
       expect((await vigil.archive.importFiles([files])).imported).toBe(40);
       for (const asked of REQUESTS) expect(await pool.search(asked)).toEqual(await here.search(asked));
       expect((await pool.search(request('refugees'))).total).toBeGreaterThan(0);
