@@ -42,11 +42,12 @@ export class SearchPool implements Searcher {
       }));
       worker.on('error', (error) => this.lost(thread, error.message));
       worker.on('exit', (code) => this.lost(thread, `exit code ${code}`));
-      // An idle pool does not keep the process running.
-      worker.unref();
       return thread;
     });
-    this.ready = Promise.all(started).then(() => undefined);
+    // Started, an idle pool does not keep the process running (while starting, it does: something awaits it).
+    this.ready = Promise.all(started).then(() => {
+      for (const thread of this.threads) thread.worker.unref();
+    });
   }
 
   search(request: SearchRequest): Promise<SearchAnswer> {
