@@ -64,9 +64,13 @@ function scored({ ids, weights }: Postings, source: RankingSource): Matches {
   if (idf <= 0) idf = 1e-6;
   const scores = new Float64Array(n);
   const average = source.averageLength || 1;
+  // tf + K1 × (1 − B + B × length / average), its constant parts worked out once.
+  const base = K1 * (1 - B);
+  const perWord = (K1 * B) / average;
+  const top = idf * (K1 + 1);
   for (let i = 0; i < n; i++) {
     const tf = weights[i]!;
-    scores[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * source.lengthOf(ids[i]!)) / average));
+    scores[i] = (top * tf) / (tf + base + perWord * source.lengthOf(ids[i]!));
   }
   return { ids, scores };
 }
@@ -168,17 +172,22 @@ function difference(a: Matches, b: Matches): Matches {
 /** Positions of the `count` best matches: higher score first, then the newer (higher) id, as FTS5's ranking did. */
 export function bestPositions(matches: Matches, positions: ArrayLike<number>, count: number): number[] {
   const { ids, scores } = matches;
-  return topPositions(positions, (p, q) => scores[q]! - scores[p]! || ids[q]! - ids[p]!, count);
+  const better = (p: number, q: number) => scores[q]! - scores[p]! || ids[q]! - ids[p]!;
+  // Most matches score below the page's worst: skipped on one comparison of scores.
+  return topPositions(positions, better, count, (p, worst) => scores[p]! < scores[worst]!);
 }
 
-/** The `count` first of `positions` by `better` (negative: a before b), in that order. */
-export function topPositions(positions: ArrayLike<number>, better: (a: number, b: number) => number, count: number): number[] {
+/** The `count` first of `positions` by `better` (negative: a before b), in that order; `surelyWorse` may skip one cheaply. */
+export function topPositions(
+  positions: ArrayLike<number>, better: (a: number, b: number) => number, count: number,
+  surelyWorse: (a: number, worst: number) => boolean = () => false,
+): number[] {
   if (count >= positions.length / 4) return Array.from(positions).sort(better).slice(0, count);
   // A small page from many matches: keep the best so far in a short sorted list.
   const best: number[] = [];
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
-    if (best.length === count && better(position, best[count - 1]!) >= 0) continue;
+    if (best.length === count && (surelyWorse(position, best[count - 1]!) || better(position, best[count - 1]!) >= 0)) continue;
     let at = best.length;
     while (at > 0 && better(position, best[at - 1]!) < 0) at--;
     best.splice(at, 0, position);
