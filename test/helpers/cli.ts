@@ -34,6 +34,8 @@ export interface RunOptions {
   dataDir: string;
   /** Written to the child's standard input, which is then closed. */
   input?: string;
+  /** More environment variables for the child. */
+  env?: NodeJS.ProcessEnv;
   /** Kill the child after this long (default 110 s: a stuck child must not outlive the test). */
   timeoutMs?: number;
 }
@@ -65,7 +67,7 @@ export function runVigil(args: string[], options: RunOptions): Promise<VigilResu
 
 function spawnVigil(args: string[], options: RunOptions): Promise<VigilResult> {
   return new Promise((resolvePromise, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_DATA: options.dataDir, NO_COLOR: '1', FORCE_COLOR: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, VIGIL_DATA: options.dataDir, NO_COLOR: '1', FORCE_COLOR: '0' };
     delete env.NODE_OPTIONS;
     const child = spawn(process.execPath, [VIGIL_BIN, ...args], {
       cwd: PROJECT_ROOT,

@@ -52,4 +52,15 @@ describe('vigil help', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(stderr).toContain('publish-everything');
     expect(stderr).toContain('--help');
   });
+
+  it('vigil serve names its search threads option, and refuses a bad count from the flag or from VIGIL_SEARCH_THREADS', async () => {
+    const help = await runVigil(['serve', '--help'], options);
+    expect(help.stdout).toContain('--search-threads');
+    const flag = await runVigil(['serve', '--no-demo', '--search-threads', '99'], options);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--search-threads must be a whole number from 0 to 64');
+    const variable = await runVigil(['serve', '--no-demo'], { ...options, env: { VIGIL_SEARCH_THREADS: 'many' } });
+    expect(variable.code).toBe(2);
+    expect(variable.stderr).toContain('VIGIL_SEARCH_THREADS must be a whole number from 0 to 64, not "many"');
+  });
 });

@@ -22,9 +22,12 @@ export function registerServe(program: Command): void {
     .option('--search-threads <n>', 'threads that answer searches, 0 for none (or VIGIL_SEARCH_THREADS; default one a core, up to 4)',
       wholeNumber('--search-threads', 0, 64))
     .option('--no-demo', 'start without demonstration documents, workspace or accounts (or VIGIL_DEMO=0)')
-    .action(async (flags: ServeFlags) => {
+    .action(async (flags: ServeFlags, command: Command) => {
       const threads = process.env.VIGIL_SEARCH_THREADS;
-      flags.searchThreads ??= threads === undefined || threads === '' ? undefined : wholeNumber('VIGIL_SEARCH_THREADS', 0, 64)(threads);
+      if (flags.searchThreads === undefined && threads !== undefined && threads !== '') {
+        if (!/^\d+$/.test(threads) || Number(threads) > 64) command.error(`error: VIGIL_SEARCH_THREADS must be a whole number from 0 to 64, not "${threads}".`);
+        flags.searchThreads = Number(threads);
+      }
       const { startServer } = await import('../../web/server.ts');
       const app = await startServer({ port: flags.port, host: flags.host, logger: flags.log ?? false, demo: flags.demo,
         ...(flags.searchThreads === undefined ? {} : { searchThreads: flags.searchThreads }), ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}) });
