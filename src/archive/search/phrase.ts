@@ -11,6 +11,7 @@
  * while some start of the phrase is still possible there.
  */
 import { TITLE_WEIGHT } from './document-terms.ts';
+import { readPositions } from './positions.ts';
 import type { PositionalPostings, Postings } from './postings.ts';
 
 export interface PhraseSource {
@@ -111,7 +112,7 @@ class OneForm implements Slot {
 
   read(at: number, _id: number, into: Uint32Array): number {
     const lists = this.form.lists;
-    return readList(lists.bytesOf(at), lists.starts[at]!, lists.ends[at]!, into, 0);
+    return readPositions(lists.bytesOf(at), lists.starts[at]!, lists.ends[at]!, into);
   }
 }
 
@@ -153,7 +154,7 @@ class Forms implements Slot {
       const at = this.at[f]!;
       if (at < 0) continue;
       const lists = this.forms[f]!.lists;
-      count += readList(lists.bytesOf(at), lists.starts[at]!, lists.ends[at]!, into, count);
+      count += readPositions(lists.bytesOf(at), lists.starts[at]!, lists.ends[at]!, into, count);
       forms++;
     }
     // Forms found in the same document: their positions merged.
@@ -172,25 +173,6 @@ class Forms implements Slot {
       this.at[f] = ids[at] === id ? at : -1;
     }
   }
-}
-
-/** A position list (varints: the first position, then gaps) from `bytes[start..end)` into `into` from `offset`; returns how many. */
-function readList(bytes: Uint8Array, start: number, end: number, into: Uint32Array, offset: number): number {
-  let count = offset;
-  let position = 0;
-  let at = start;
-  while (at < end) {
-    let byte = bytes[at++]!;
-    let value = byte & 0x7f;
-    // Positions are word numbers, below 2^28: V8 strings hold fewer than 2^29 characters, and a word takes two.
-    for (let shift = 7; byte & 0x80; shift += 7) {
-      byte = bytes[at++]!;
-      value |= (byte & 0x7f) << shift;
-    }
-    position += value;
-    into[count++] = position;
-  }
-  return count - offset;
 }
 
 /** Keeps the `alive` starts (ascending) whose word `s` places on stands in `positions` (ascending); returns how many are left. */

@@ -50,17 +50,20 @@ export function encodePositionGroups(grouped: Uint32Array, starts: Uint32Array):
 
 /** Decodes the position list in `bytes[start..end)` into `into` from `offset` on (room for end − start values at least); returns how many. */
 export function readPositions(bytes: Uint8Array, start: number, end: number, into: Uint32Array, offset = 0): number {
-  let count = 0;
+  let count = offset;
   let position = 0;
   for (let at = start; at < end;) {
-    let value = 0;
-    let scale = 1;
-    let byte: number;
-    do { byte = bytes[at++]!; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
-    position = count === 0 ? value : position + value;
-    into[offset + count++] = position;
+    let byte = bytes[at++]!;
+    let value = byte & 0x7f;
+    // Positions are word numbers, below 2^28: V8 strings hold fewer than 2^29 characters, and a word takes two.
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      value |= (byte & 0x7f) << shift;
+    }
+    position += value;
+    into[count++] = position;
   }
-  return count;
+  return count - offset;
 }
 
 /**

@@ -90,7 +90,7 @@ function summed(forms: Postings[]): Postings {
   }
   if (forms.length === 2 && 8 * total < maxId) {
     const [a, b] = forms as [Postings, Postings];
-    const [ids, weights] = mergeWeights(a.ids, a.weights, b.ids, b.weights);
+    const [ids, weights] = mergeAdding(a.ids, a.weights, b.ids, b.weights, new Uint32Array(total));
     return { ids, weights };
   }
   const byId = new Uint32Array(maxId + 1);
@@ -114,32 +114,22 @@ function summed(forms: Postings[]): Postings {
 
 /** Documents matching either part, their scores added. */
 function union(a: Matches, b: Matches): Matches {
-  const ids = new Uint32Array(a.ids.length + b.ids.length);
-  const scores = new Float64Array(ids.length);
-  let i = 0, j = 0, k = 0;
-  for (; i < a.ids.length && j < b.ids.length; k++) {
-    const x = a.ids[i]!, y = b.ids[j]!;
-    ids[k] = x < y ? x : y;
-    scores[k] = (x <= y ? a.scores[i++]! : 0) + (y <= x ? b.scores[j++]! : 0);
-  }
-  for (; i < a.ids.length; k++) { ids[k] = a.ids[i]!; scores[k] = a.scores[i++]!; }
-  for (; j < b.ids.length; k++) { ids[k] = b.ids[j]!; scores[k] = b.scores[j++]!; }
-  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+  const [ids, scores] = mergeAdding(a.ids, a.scores, b.ids, b.scores, new Float64Array(a.ids.length + b.ids.length));
+  return { ids, scores };
 }
 
-/** The ids of both lists once each, in order, with the weights of an id in both added. */
-function mergeWeights(aIds: Uint32Array, aWeights: Uint32Array, bIds: Uint32Array, bWeights: Uint32Array): [Uint32Array, Uint32Array] {
-  const ids = new Uint32Array(aIds.length + bIds.length);
-  const weights = new Uint32Array(ids.length);
+/** The ids of both lists once each, in order, with the values of an id in both added, written to `values`. */
+function mergeAdding<V extends Uint32Array | Float64Array>(aIds: Uint32Array, aValues: V, bIds: Uint32Array, bValues: V, values: V): [Uint32Array, V] {
+  const ids = new Uint32Array(values.length);
   let i = 0, j = 0, k = 0;
   for (; i < aIds.length && j < bIds.length; k++) {
     const x = aIds[i]!, y = bIds[j]!;
     ids[k] = x < y ? x : y;
-    weights[k] = (x <= y ? aWeights[i++]! : 0) + (y <= x ? bWeights[j++]! : 0);
+    values[k] = (x <= y ? aValues[i++]! : 0) + (y <= x ? bValues[j++]! : 0);
   }
-  for (; i < aIds.length; k++) { ids[k] = aIds[i]!; weights[k] = aWeights[i++]!; }
-  for (; j < bIds.length; k++) { ids[k] = bIds[j]!; weights[k] = bWeights[j++]!; }
-  return [ids.subarray(0, k), weights.subarray(0, k)];
+  for (; i < aIds.length; k++) { ids[k] = aIds[i]!; values[k] = aValues[i++]!; }
+  for (; j < bIds.length; k++) { ids[k] = bIds[j]!; values[k] = bValues[j++]!; }
+  return [ids.subarray(0, k), values.subarray(0, k) as V];
 }
 
 function intersection(a: Matches, b: Matches): Matches {
